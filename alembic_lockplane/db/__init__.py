@@ -1,0 +1,1 @@
+"""Connections: URL handling, password redaction, error mapping."""

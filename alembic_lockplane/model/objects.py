@@ -1,0 +1,283 @@
+"""The schema model: plain, immutable data shared by every stage.
+
+Both sides of a diff are built by introspecting a real PostgreSQL database, so every
+text field (types, defaults, expressions, definitions) holds the server's own rendering
+with ``search_path`` empty: names of user objects are always schema-qualified.
+Objects are identified by kind + schema + name; ``origin`` (where a desired object was
+declared) is carried for messages and never takes part in equality.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Origin:
+    """A position in a desired-schema file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+def origin_field() -> Any:
+    """A field for ``origin``: kept for messages, ignored by ``==`` and ``hash``."""
+    return field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Namespace:
+    """A PostgreSQL schema (``pg_namespace``)."""
+
+    name: str
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("schema", self.name, self.name)
+
+
+@dataclass(frozen=True)
+class Extension:
+    name: str
+    schema: str
+    version: str | None = None
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("extension", "", self.name)
+
+
+@dataclass(frozen=True)
+class EnumType:
+    schema: str
+    name: str
+    values: tuple[str, ...]
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("type", self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class OwnedBy:
+    """``OWNED BY schema.table.column`` of a sequence."""
+
+    schema: str
+    table: str
+    column: str
+
+
+@dataclass(frozen=True)
+class Sequence:
+    schema: str
+    name: str
+    data_type: str = "bigint"
+    start: int = 1
+    increment: int = 1
+    min_value: int = 1
+    max_value: int = 9223372036854775807
+    cache: int = 1
+    cycle: bool = False
+    owned_by: OwnedBy | None = None
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("sequence", self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Identity column options; the implicit sequence belongs to the column."""
+
+    always: bool
+    start: int = 1
+    increment: int = 1
+    min_value: int = 1
+    max_value: int = 9223372036854775807
+    cache: int = 1
+    cycle: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    not_null: bool = False
+    default: str | None = None
+    identity: Identity | None = None
+    generated: str | None = None
+    collation: str | None = None
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+
+class ConstraintKind(StrEnum):
+    PRIMARY_KEY = "primary_key"
+    UNIQUE = "unique"
+    CHECK = "check"
+    FOREIGN_KEY = "foreign_key"
+    EXCLUSION = "exclusion"
+
+
+@dataclass(frozen=True)
+class ForeignKeyTarget:
+    schema: str
+    table: str
+    columns: tuple[str, ...]
+    on_update: str = "NO ACTION"
+    on_delete: str = "NO ACTION"
+    match: str = "SIMPLE"
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A table constraint. ``definition`` is ``pg_get_constraintdef`` without ``NOT VALID``.
+
+    The definition is what is compared and rendered; the structured fields beside it are
+    derived from the catalog for ordering and safety rules. A constraint added
+    ``NOT VALID`` and not yet validated has ``validated=False``.
+    """
+
+    name: str
+    kind: ConstraintKind
+    definition: str
+    columns: tuple[str, ...] = ()
+    references: ForeignKeyTarget | None = None
+    deferrable: bool = False
+    initially_deferred: bool = False
+    validated: bool = True
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    permissive: bool = True
+    command: str = "ALL"
+    roles: tuple[str, ...] = ("public",)
+    using: str | None = None
+    with_check: str | None = None
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+
+@dataclass(frozen=True)
+class Table:
+    schema: str
+    name: str
+    columns: tuple[Column, ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+    policies: tuple[Policy, ...] = ()
+    rls_enabled: bool = False
+    rls_forced: bool = False
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    def __post_init__(self) -> None:
+        # Columns keep their position; constraints and policies are named sets.
+        object.__setattr__(self, "constraints", tuple(sorted(self.constraints, key=_by_name)))
+        object.__setattr__(self, "policies", tuple(sorted(self.policies, key=_by_name)))
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("table", self.schema, self.name)
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    def constraint(self, name: str) -> Constraint | None:
+        return next((c for c in self.constraints if c.name == name), None)
+
+    def policy(self, name: str) -> Policy | None:
+        return next((p for p in self.policies if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class IndexKey:
+    """One key of an index: a quoted column name or an expression, as the server prints it."""
+
+    expression: str
+    opclass: str | None = None
+    collation: str | None = None
+    descending: bool = False
+    nulls_first: bool = False
+
+
+@dataclass(frozen=True)
+class Index:
+    """A standalone index (indexes that back constraints belong to the constraint).
+
+    ``definition`` is ``pg_get_indexdef``: compared and rendered as is.
+    """
+
+    schema: str
+    name: str
+    table: str
+    definition: str
+    unique: bool = False
+    method: str = "btree"
+    keys: tuple[IndexKey, ...] = ()
+    include: tuple[str, ...] = ()
+    predicate: str | None = None
+    nulls_not_distinct: bool = False
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("index", self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A whole managed schema. Every tuple is sorted by its objects' keys."""
+
+    namespaces: tuple[Namespace, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    enums: tuple[EnumType, ...] = ()
+    sequences: tuple[Sequence, ...] = ()
+    tables: tuple[Table, ...] = ()
+    indexes: tuple[Index, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Canonical order makes equality, hashing and output independent of input order.
+        for f in dataclasses.fields(self):
+            items = getattr(self, f.name)
+            object.__setattr__(self, f.name, tuple(sorted(items, key=_sort_key)))
+
+    @cached_property
+    def tables_by_name(self) -> dict[tuple[str, str], Table]:
+        return {(t.schema, t.name): t for t in self.tables}
+
+    def table(self, schema: str, name: str) -> Table | None:
+        return self.tables_by_name.get((schema, name))
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in dataclasses.fields(self))
+
+
+def _sort_key(obj: Any) -> tuple[str, ...]:
+    key: tuple[str, ...] = obj.key
+    return key
+
+
+def _by_name(obj: Any) -> str:
+    name: str = obj.name
+    return name

@@ -1,0 +1,168 @@
+"""Our JSON snapshot format: model <-> JSON, and the canonical hash.
+
+The decoder is driven by the dataclasses' own type hints, so the format and the model
+cannot drift apart; it checks every value and names the JSON path of the first problem.
+The JSON Schema shipped beside this module is generated from the same hints
+(``python -m alembic_lockplane.model.jsonschema``) and a test keeps it in sync.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from enum import Enum
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+from alembic_lockplane.errors import SnapshotError
+from alembic_lockplane.model.objects import Schema
+
+FORMAT = "alembic-lockplane/schema/1"
+
+T = TypeVar("T")
+
+
+def to_data(obj: Any) -> Any:
+    """A dataclass tree as JSON-ready data; ``origin`` is left out."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {
+            f.name: to_data(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if f.name != "origin"
+        }
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, tuple | list):
+        return [to_data(v) for v in obj]
+    return obj
+
+
+def schema_to_json(schema: Schema) -> str:
+    data = {"format": FORMAT, **to_data(schema)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def canonical_hash(schema: Schema) -> str:
+    """SHA-256 of the model's canonical JSON (sorted keys, no whitespace, UTF-8)."""
+    text = json.dumps(to_data(schema), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def from_data(cls: type[T], data: Any, path: str = "$") -> T:
+    """Build ``cls`` from JSON data, checking every field; errors name the JSON path."""
+    value: T = _decode(cls, data, path)
+    return value
+
+
+def schema_from_data(data: Any) -> Schema:
+    if not isinstance(data, dict):
+        raise SnapshotError("$: expected a JSON object")
+    body = dict(data)
+    fmt = body.pop("format", None)
+    body.pop("$schema", None)
+    if fmt != FORMAT:
+        raise SnapshotError(
+            f"$.format: expected {FORMAT!r}, got {fmt!r}",
+            hint="write snapshots with `lockplane introspect`",
+        )
+    return from_data(Schema, body)
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _type_name(tp: Any) -> str:
+    origin = get_origin(tp)
+    if origin is tuple:
+        return "array"
+    if tp is bool:
+        return "boolean"
+    if tp is int:
+        return "integer"
+    if tp is str:
+        return "string"
+    if dataclasses.is_dataclass(tp):
+        return "object"
+    return getattr(tp, "__name__", str(tp))
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _fail(path: str, expected: str, value: Any) -> SnapshotError:
+    return SnapshotError(f"{path}: expected {expected}, got {_json_kind(value)}")
+
+
+def _decode(tp: Any, value: Any, path: str) -> Any:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = get_args(tp)
+        if value is None and type(None) in options:
+            return None
+        real = [o for o in options if o is not type(None)]
+        return _decode(real[0], value, path)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise _fail(path, "array", value)
+        (item_type, _) = get_args(tp)
+        return tuple(_decode(item_type, v, f"{path}[{i}]") for i, v in enumerate(value))
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        allowed = [m.value for m in tp]
+        if value not in allowed:
+            raise SnapshotError(f"{path}: expected one of {allowed}, got {value!r}")
+        return tp(value)
+    if dataclasses.is_dataclass(tp):
+        return _decode_dataclass(tp, value, path)  # type: ignore[arg-type]
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise _fail(path, "boolean", value)
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _fail(path, "integer", value)
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise _fail(path, "string", value)
+        return value
+    raise TypeError(f"unsupported model type {tp!r} at {path}")
+
+
+def _decode_dataclass(cls: type, value: Any, path: str) -> Any:
+    if not isinstance(value, dict):
+        raise _fail(path, "object", value)
+    hints = _hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "origin"}
+    unknown = sorted(set(value) - set(fields))
+    if unknown:
+        raise SnapshotError(f"{path}: unknown key {unknown[0]!r}")
+    kwargs: dict[str, Any] = {}
+    for name, f in fields.items():
+        sub = f"{path}.{name}"
+        if name not in value:
+            no_default = (
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            )
+            if no_default:
+                raise SnapshotError(f"{sub}: required key is missing")
+            continue
+        kwargs[name] = _decode(hints[name], value[name], sub)
+    return cls(**kwargs)

@@ -1,0 +1,1 @@
+"""Plans: steps, safety levels, rollback, hashing and the plan JSON file."""
