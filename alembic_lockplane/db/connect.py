@@ -22,7 +22,9 @@ def describe(url: str) -> str:
     return f"{user}{host}{port}/{parsed.database or ''}"
 
 
-def connect(url: str, *, autocommit: bool = False, application_name: str = "lockplane") -> Connection:
+def connect(
+    url: str, *, autocommit: bool = False, application_name: str = "lockplane"
+) -> Connection:
     try:
         conn = psycopg2.connect(
             libpq_dsn(url), application_name=application_name, connect_timeout=10

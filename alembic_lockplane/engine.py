@@ -1,0 +1,114 @@
+"""The engine's front door: turn any schema input into a model, and two models into a plan.
+
+Used by the CLI and by the Alembic integration, so both behave the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from alembic_lockplane.db.connect import connect
+from alembic_lockplane.db.url import is_database_url
+from alembic_lockplane.errors import SchemaSourceError, SnapshotError
+from alembic_lockplane.model.objects import Schema
+from alembic_lockplane.plan.model import Plan
+
+
+def is_sql_source(path: Path) -> bool:
+    return path.is_dir() or path.name.lower().endswith((".lp.sql", ".sql"))
+
+
+def load_desired(
+    path: Path | None,
+    *,
+    shadow_url: str | None = None,
+    schemas: Sequence[str] | None = None,
+    cwd: Path | None = None,
+    strict: bool = False,
+    env: Mapping[str, str] | None = None,
+) -> Schema:
+    """Check the ``.lp.sql`` source statically, then normalise it through PostgreSQL."""
+    from alembic_lockplane.shadow.load import load_statements
+    from alembic_lockplane.source import discover, read_source
+
+    where = cwd or Path.cwd()
+    files = discover(path, cwd=where, env=os.environ if env is None else env)
+    parsed = read_source(files, strict=strict, cwd=where)
+    if parsed.has_errors:
+        errors = [d for d in parsed.diagnostics if d.severity == "error"]
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise SchemaSourceError(
+            f"{first.file}:{first.line}:{first.column}: {first.message}{more}",
+            tuple(parsed.diagnostics),
+            hint=first.hint or "run `lockplane validate schema` to see every problem",
+        )
+    return load_statements(parsed.statements, shadow_url=shadow_url, schemas=schemas)
+
+
+def introspect_url(url: str, schemas: Sequence[str] | None = None) -> Schema:
+    from alembic_lockplane.introspect import introspect
+
+    conn = connect(url)
+    try:
+        return introspect(conn, schemas or None)
+    finally:
+        conn.close()
+
+
+def load_snapshot(path: Path) -> Schema:
+    """Our JSON snapshot, or Lockplane's (recognised by shape)."""
+    from alembic_lockplane.model.lockplane_json import is_lockplane_schema, schema_from_lockplane
+    from alembic_lockplane.model.serde import schema_from_data
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SnapshotError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise SnapshotError(f"{path}: not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(
+            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
+            hint="schema inputs are a database URL, a .lp.sql file or folder, or a JSON snapshot",
+        ) from None
+    try:
+        if is_lockplane_schema(data):
+            return schema_from_lockplane(data)
+        return schema_from_data(data)
+    except SnapshotError as exc:
+        raise SnapshotError(f"{path}: {exc.message}", hint=exc.hint) from None
+
+
+def load_input(
+    value: str,
+    *,
+    shadow_url: str | None = None,
+    schemas: Sequence[str] | None = None,
+    cwd: Path | None = None,
+) -> Schema:
+    """A database URL, a ``.lp.sql`` file or folder, or a JSON snapshot."""
+    if is_database_url(value):
+        return introspect_url(value, schemas)
+    path = Path(value)
+    if not path.is_absolute() and cwd is not None:
+        path = cwd / path
+    if is_sql_source(path):
+        return load_desired(path, shadow_url=shadow_url, schemas=schemas, cwd=cwd)
+    return load_snapshot(path)
+
+
+def make_plan(current: Schema, desired: Schema) -> Plan:
+    """The plan from ``current`` to ``desired``, with the safety rules' findings."""
+    from alembic_lockplane.plan.build import build_plan
+
+    try:
+        from alembic_lockplane.safety import assess
+    except ImportError:  # safety rules land separately; a plan without findings is still valid
+        return build_plan(current, desired)
+    return build_plan(current, desired, assess=assess)

@@ -1,0 +1,77 @@
+"""Normalise a desired schema through PostgreSQL: run the statements in a scratch database,
+then introspect it. PostgreSQL is the authority on what the DDL means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import psycopg2
+
+from alembic_lockplane.db.connect import connect
+from alembic_lockplane.errors import SchemaSourceError
+from alembic_lockplane.model.objects import Origin, Schema
+from alembic_lockplane.shadow.provider import scratch_database
+
+_MISSING_EXTENSION = ("is not available", "could not open extension control file")
+
+
+class SourceStatement(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def origin(self) -> Origin: ...
+
+    def origin_at(self, position: int) -> Origin: ...
+
+
+def execute_statements(url: str, statements: Sequence[SourceStatement]) -> None:
+    """Run each statement on its own (autocommit), mapping a failure to its file:line:col.
+
+    One statement per transaction keeps a schema of thousands of tables within
+    ``max_locks_per_transaction``; the database is a scratch one, so partial state is harmless.
+    """
+    conn = connect(url, autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            for statement in statements:
+                try:
+                    cur.execute(statement.text)
+                except psycopg2.Error as exc:
+                    raise _source_error(statement, exc) from None
+    finally:
+        conn.close()
+
+
+def _source_error(statement: SourceStatement, exc: psycopg2.Error) -> SchemaSourceError:
+    diag = exc.diag
+    message = (diag.message_primary or str(exc)).strip()
+    origin = statement.origin
+    if diag.statement_position:
+        origin = statement.origin_at(int(diag.statement_position))
+    hint = diag.message_hint
+    if any(part in message for part in _MISSING_EXTENSION):
+        hint = (
+            "the embedded shadow PostgreSQL does not ship this extension; set "
+            "SHADOW_DATABASE_URL to a server that has it (ideally the target's version)"
+        )
+    return SchemaSourceError(message, hint=hint, origin=origin)
+
+
+def load_statements(
+    statements: Sequence[SourceStatement],
+    *,
+    shadow_url: str | None,
+    schemas: Sequence[str] | None = None,
+) -> Schema:
+    from alembic_lockplane.introspect import introspect
+
+    with scratch_database(shadow_url) as url:
+        execute_statements(url, statements)
+        conn = connect(url)
+        try:
+            return introspect(conn, schemas or None)
+        finally:
+            conn.close()
