@@ -1,0 +1,234 @@
+"""Catalog rows -> model objects.
+
+Each function takes the rows of one query (column order as in its ``.sql`` file) and
+returns model objects. The catalog's one-letter codes become the words the model uses.
+Text that PostgreSQL rendered (types, expressions, definitions) is kept exactly; the only
+edit is dropping the trailing `` NOT VALID`` of a constraint, recorded as ``validated``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from alembic_lockplane.model.objects import (
+    Column,
+    Constraint,
+    ConstraintKind,
+    EnumType,
+    Extension,
+    ForeignKeyTarget,
+    Identity,
+    Index,
+    IndexKey,
+    Namespace,
+    OwnedBy,
+    Policy,
+    Sequence,
+    Table,
+)
+
+Row = tuple[Any, ...]
+
+CONSTRAINT_KINDS = {
+    "p": ConstraintKind.PRIMARY_KEY,
+    "u": ConstraintKind.UNIQUE,
+    "c": ConstraintKind.CHECK,
+    "f": ConstraintKind.FOREIGN_KEY,
+    "x": ConstraintKind.EXCLUSION,
+}
+FK_ACTIONS = {
+    "a": "NO ACTION",
+    "r": "RESTRICT",
+    "c": "CASCADE",
+    "n": "SET NULL",
+    "d": "SET DEFAULT",
+}
+FK_MATCH = {"s": "SIMPLE", "f": "FULL", "p": "PARTIAL"}
+POLICY_COMMANDS = {"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}
+NOT_VALID = " NOT VALID"
+
+
+def namespaces(rows: Iterable[Row]) -> list[Namespace]:
+    return [Namespace(name=name, comment=comment) for name, comment in rows]
+
+
+def extensions(rows: Iterable[Row]) -> list[Extension]:
+    return [
+        Extension(name=name, schema=schema, version=version, comment=comment)
+        for name, schema, version, comment in rows
+    ]
+
+
+def enums(rows: Iterable[Row]) -> list[EnumType]:
+    return [
+        EnumType(schema=schema, name=name, values=tuple(labels), comment=comment)
+        for schema, name, labels, comment in rows
+    ]
+
+
+def sequences(rows: Iterable[Row]) -> list[Sequence]:
+    result = []
+    for (
+        schema, name, data_type, start, increment, min_value, max_value, cache, cycle,
+        own_schema, own_table, own_column, comment,
+    ) in rows:
+        owned_by = (
+            OwnedBy(schema=own_schema, table=own_table, column=own_column)
+            if own_table is not None
+            else None
+        )
+        result.append(
+            Sequence(
+                schema=schema,
+                name=name,
+                data_type=data_type,
+                start=start,
+                increment=increment,
+                min_value=min_value,
+                max_value=max_value,
+                cache=cache,
+                cycle=cycle,
+                owned_by=owned_by,
+                comment=comment,
+            )
+        )
+    return result
+
+
+def columns_by_table(rows: Iterable[Row]) -> dict[int, list[Column]]:
+    """Columns grouped by table oid, in attnum order (the query's order)."""
+    grouped: dict[int, list[Column]] = defaultdict(list)
+    for (
+        table_oid, name, type_, not_null, generated_kind, expression, identity_kind,
+        seq_start, seq_increment, seq_min, seq_max, seq_cache, seq_cycle, collation, comment,
+    ) in rows:
+        identity = None
+        if identity_kind:
+            identity = Identity(
+                always=identity_kind == "a",
+                start=seq_start,
+                increment=seq_increment,
+                min_value=seq_min,
+                max_value=seq_max,
+                cache=seq_cache,
+                cycle=seq_cycle,
+            )
+        generated = expression if generated_kind else None
+        grouped[table_oid].append(
+            Column(
+                name=name,
+                type=type_,
+                not_null=not_null,
+                default=None if generated_kind else expression,
+                identity=identity,
+                generated=generated,
+                collation=collation,
+                comment=comment,
+            )
+        )
+    return grouped
+
+
+def constraints_by_table(rows: Iterable[Row]) -> dict[int, list[Constraint]]:
+    grouped: dict[int, list[Constraint]] = defaultdict(list)
+    for (
+        table_oid, name, contype, definition, columns, ref_schema, ref_table, ref_columns,
+        on_update, on_delete, match, deferrable, deferred, comment,
+    ) in rows:
+        validated = not definition.endswith(NOT_VALID)
+        if not validated:
+            definition = definition[: -len(NOT_VALID)]
+        references = None
+        if contype == "f":
+            references = ForeignKeyTarget(
+                schema=ref_schema,
+                table=ref_table,
+                columns=tuple(ref_columns),
+                on_update=FK_ACTIONS[on_update],
+                on_delete=FK_ACTIONS[on_delete],
+                match=FK_MATCH[match],
+            )
+        grouped[table_oid].append(
+            Constraint(
+                name=name,
+                kind=CONSTRAINT_KINDS[contype],
+                definition=definition,
+                columns=tuple(columns),
+                references=references,
+                deferrable=deferrable,
+                initially_deferred=deferred,
+                validated=validated,
+                comment=comment,
+            )
+        )
+    return grouped
+
+
+def policies_by_table(rows: Iterable[Row]) -> dict[int, list[Policy]]:
+    grouped: dict[int, list[Policy]] = defaultdict(list)
+    for table_oid, name, permissive, command, roles, using, with_check, comment in rows:
+        grouped[table_oid].append(
+            Policy(
+                name=name,
+                permissive=permissive,
+                command=POLICY_COMMANDS[command],
+                roles=tuple(roles),
+                using=using,
+                with_check=with_check,
+                comment=comment,
+            )
+        )
+    return grouped
+
+
+def tables(
+    rows: Iterable[Row],
+    columns: dict[int, list[Column]],
+    constraints: dict[int, list[Constraint]],
+    policies: dict[int, list[Policy]],
+) -> list[Table]:
+    return [
+        Table(
+            schema=schema,
+            name=name,
+            columns=tuple(columns.get(oid, ())),
+            constraints=tuple(constraints.get(oid, ())),
+            policies=tuple(policies.get(oid, ())),
+            rls_enabled=rls_enabled,
+            rls_forced=rls_forced,
+            comment=comment,
+        )
+        for oid, schema, name, rls_enabled, rls_forced, comment in rows
+    ]
+
+
+def indexes(rows: Iterable[Row]) -> list[Index]:
+    result = []
+    for (
+        schema, name, table, definition, unique, method, exprs, opclasses, collations,
+        descending, nulls_first, include, predicate, nulls_not_distinct, comment,
+    ) in rows:
+        keys = tuple(
+            IndexKey(expression=e, opclass=o, collation=c, descending=d, nulls_first=n)
+            for e, o, c, d, n in zip(
+                exprs, opclasses, collations, descending, nulls_first, strict=True
+            )
+        )
+        result.append(
+            Index(
+                schema=schema,
+                name=name,
+                table=table,
+                definition=definition,
+                unique=unique,
+                method=method,
+                keys=keys,
+                include=tuple(include),
+                predicate=predicate,
+                nulls_not_distinct=nulls_not_distinct,
+                comment=comment,
+            )
+        )
+    return result

@@ -1,0 +1,40 @@
+"""What the connected server's catalogs offer, decided once from its version.
+
+Catalog columns come and go between PostgreSQL majors; this is the only place that compares
+version numbers (psycopg's habit), so queries ask "does the server have X?" instead of
+scattering ``>= 150000`` checks. The flags are the names the query templates use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alembic_lockplane.errors import LockplaneError
+
+MINIMUM_VERSION = 130000
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """Catalog features of one server, from ``server_version_num`` (e.g. 150004)."""
+
+    server_version: int
+
+    def __post_init__(self) -> None:
+        if self.server_version < MINIMUM_VERSION:
+            major = self.server_version // 10000
+            raise LockplaneError(
+                f"PostgreSQL {major} is not supported",
+                hint="alembic-lockplane works with PostgreSQL 13 and newer",
+            )
+
+    @property
+    def nulls_not_distinct(self) -> bool:
+        """``pg_index.indnullsnotdistinct`` (UNIQUE NULLS NOT DISTINCT) exists from 15."""
+        return self.server_version >= 150000
+
+    def flags(self) -> dict[str, bool]:
+        """Every flag by name, as the query templates refer to them."""
+        return {
+            "nulls_not_distinct": self.nulls_not_distinct,
+        }
