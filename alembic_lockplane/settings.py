@@ -99,7 +99,7 @@ def _alembic_ini(cwd: Path) -> dict[str, str]:
 def _as_schemas(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(s.strip() for s in value.split(",") if s.strip())
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise ConfigError(f"{where}: `schemas` must be a list of schema names")
 

@@ -24,23 +24,31 @@ FORMAT = "alembic-lockplane/schema/1"
 T = TypeVar("T")
 
 
-def to_data(obj: Any) -> Any:
-    """A dataclass tree as JSON-ready data; ``origin`` is left out."""
+def to_data(obj: Any, *, omit_defaults: bool = False) -> Any:
+    """A dataclass tree as JSON-ready data; ``origin`` is left out.
+
+    ``omit_defaults`` drops fields equal to their default, which keeps snapshots short and
+    their git diffs to real changes; the hash always covers every field.
+    """
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {
-            f.name: to_data(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if f.name != "origin"
-        }
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            if f.name == "origin":
+                continue
+            value = getattr(obj, f.name)
+            if omit_defaults and f.default is not dataclasses.MISSING and value == f.default:
+                continue
+            out[f.name] = to_data(value, omit_defaults=omit_defaults)
+        return out
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, tuple | list):
-        return [to_data(v) for v in obj]
+        return [to_data(v, omit_defaults=omit_defaults) for v in obj]
     return obj
 
 
 def schema_to_json(schema: Schema) -> str:
-    data = {"format": FORMAT, **to_data(schema)}
+    data = {"format": FORMAT, **to_data(schema, omit_defaults=True)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
