@@ -1,0 +1,101 @@
+"""Tokenize a desired-schema file with sqlglot's PostgreSQL tokenizer, positions kept.
+
+sqlglot's tokenizer already knows PostgreSQL's lexical rules that matter for splitting (dollar
+quotes with tags, ``E''`` escapes, nested ``/* */`` comments, quoted identifiers). Two things it
+does not do, handled here:
+
+* psql meta-commands (``\\i file``, ``\\set x ...``): psql takes everything from an unquoted
+  backslash to the end of the line as the command's arguments, which sqlglot would lex as SQL (an
+  odd quote there would swallow the rest of the file). We find the earliest backslash, blank out
+  its line (keeping offsets) and tokenize again, so every later token is lexed as psql would.
+* Errors: sqlglot's ``TokenError`` carries no position. Then the hand-written lexer in
+  ``lexer.py`` takes over for the whole file; it reports where the unterminated construct starts.
+
+Only the token *boundaries* come from sqlglot; kinds are derived from the original text, so a
+keyword is recognised by its spelling and a string or quoted identifier can never look like one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import Token, TokenType
+from sqlglot.dialects.postgres import Postgres
+from sqlglot.errors import TokenError
+
+from alembic_lockplane.source.lexer import LexResult, Tok, scan
+
+_STRING_TYPES = frozenset(
+    {
+        TokenType.STRING,
+        TokenType.BYTE_STRING,
+        TokenType.HEREDOC_STRING,
+        TokenType.NATIONAL_STRING,
+        TokenType.BIT_STRING,
+        TokenType.HEX_STRING,
+        TokenType.UNICODE_STRING,
+        TokenType.RAW_STRING,
+    }
+)
+_PUNCT = {
+    TokenType.SEMICOLON: "semicolon",
+    TokenType.L_PAREN: "lparen",
+    TokenType.R_PAREN: "rparen",
+    TokenType.COMMA: "comma",
+    TokenType.DOT: "dot",
+}
+_WORD = re.compile(r"[A-Za-z_\u0080-\U0010ffff][A-Za-z0-9_$\u0080-\U0010ffff]*")
+_NON_SPACE = re.compile(r"\S+")
+_LINE_END = re.compile(r"\r|\n")
+
+_tokenizer = Postgres().tokenizer_class()
+
+
+def tokenize(text: str) -> LexResult:
+    """Tokens, meta-command spans and the first lexical error of one file's text."""
+    metas: list[tuple[int, int]] = []
+    masked = text
+    while True:
+        try:
+            raw = _tokenizer.tokenize(masked)
+        except TokenError:
+            return scan(text)
+        backslash = next((t for t in raw if t.token_type == TokenType.BACKSLASH), None)
+        if backslash is None:
+            break
+        start = backslash.start
+        m = _LINE_END.search(masked, start)
+        end = m.start() if m else len(masked)
+        metas.append((start, end))
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    toks: list[Tok] = []
+    for t in raw:
+        toks.extend(_convert(t, text))
+    return LexResult(tuple(toks), tuple(metas))
+
+
+def _convert(t: Token, text: str) -> list[Tok]:
+    start, end = t.start, t.end + 1
+    raw = text[start:end]
+    if t.token_type in _STRING_TYPES:
+        return [Tok("string", raw, start, end)]
+    if t.token_type == TokenType.IDENTIFIER:
+        return [Tok("ident", raw, start, end)]
+    if t.token_type in _PUNCT:
+        return [Tok(_PUNCT[t.token_type], raw, start, end)]
+    if _WORD.fullmatch(raw):
+        return [Tok("word", raw, start, end)]
+    if t.token_type == TokenType.NUMBER:
+        return [Tok("number", raw, start, end)]
+    parts = list(_NON_SPACE.finditer(raw))
+    if len(parts) > 1:  # sqlglot merges e.g. "PRIMARY KEY" or "DOUBLE PRECISION" into one token
+        return [
+            Tok(
+                "word" if _WORD.fullmatch(p.group()) else "op",
+                p.group(),
+                start + p.start(),
+                start + p.end(),
+            )
+            for p in parts
+        ]
+    return [Tok("op", raw, start, end)]
