@@ -3,7 +3,8 @@
 -- foreign key also records an index in conindid, but on the referenced table).
 -- Per key: the server's rendering of the column or expression (pg_get_indexdef with a
 -- column number prints the key alone), the operator class when it is not a default one,
--- the collation the key sorts by when it is not its type's default (as for columns), and
+-- the collation the key sorts by when it is not its type's default (as for columns; the
+-- type is the table column's, since an index may store another one, e.g. hash codes), and
 -- the DESC / NULLS FIRST bits of indoption (PostgreSQL vectors are 0-based).
 WITH {{_scope}}
 SELECT
@@ -56,7 +57,9 @@ CROSS JOIN LATERAL (
     JOIN pg_opclass opc ON opc.oid = i.indclass[k.n]
     JOIN pg_namespace opn ON opn.oid = opc.opcnamespace
     JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n + 1
-    JOIN pg_type kty ON kty.oid = ia.atttypid
+    LEFT JOIN pg_attribute col
+        ON i.indkey[k.n] > 0 AND col.attrelid = i.indrelid AND col.attnum = i.indkey[k.n]
+    JOIN pg_type kty ON kty.oid = coalesce(col.atttypid, ia.atttypid)
 ) keys
 LEFT JOIN pg_description d
     ON d.objoid = i.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
