@@ -15,10 +15,7 @@ from alembic_lockplane.db.url import is_database_url
 from alembic_lockplane.errors import SchemaSourceError, SnapshotError
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.model import Plan
-
-
-def is_sql_source(path: Path) -> bool:
-    return path.is_dir() or path.name.lower().endswith((".lp.sql", ".sql"))
+from alembic_lockplane.source import is_sql_source
 
 
 def load_desired(

@@ -14,6 +14,7 @@ from alembic_lockplane.errors import PlanError, SchemaSourceError, UsageError
 from alembic_lockplane.fileio import write_atomic
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.settings import Flags, Settings, require_database_url, resolve
+from alembic_lockplane.source import is_sql_source
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -72,7 +73,7 @@ def cmd_validate_schema(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     path = _desired_path(settings, args.path)
-    if path is not None and not engine.is_sql_source(path) and path.suffix.lower() == ".json":
+    if path is not None and not is_sql_source(path) and path.suffix.lower() == ".json":
         engine.load_snapshot(path)
         diags: tuple[object, ...] = ()
     else:
