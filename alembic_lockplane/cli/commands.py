@@ -14,7 +14,7 @@ from alembic_lockplane.errors import PlanError, SchemaSourceError, UsageError
 from alembic_lockplane.fileio import write_atomic
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.settings import Flags, Settings, require_database_url, resolve
-from alembic_lockplane.source import is_sql_source
+from alembic_lockplane.source import Diagnostic, diagnostics_json, format_text, is_sql_source
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -69,13 +69,11 @@ def _desired_path(settings: Settings, given: str | None) -> Path | None:
 
 
 def cmd_validate_schema(args: argparse.Namespace) -> int:
-    from alembic_lockplane.source import diagnostics_json, format_text
-
     settings = _settings(args)
     path = _desired_path(settings, args.path)
     if path is not None and not is_sql_source(path) and path.suffix.lower() == ".json":
         engine.load_snapshot(path)
-        diags: tuple[object, ...] = ()
+        diags: tuple[Diagnostic, ...] = ()
     else:
         try:
             engine.load_desired(
@@ -97,12 +95,10 @@ def cmd_validate_schema(args: argparse.Namespace) -> int:
             sys.stderr.write(format_text(diag) + "\n")
         if not diags:
             sys.stderr.write("Schema is valid.\n")
-    return 1 if any(getattr(d, "severity", "") == "error" for d in diags) else 0
+    return 1 if any(d.severity == "error" for d in diags) else 0
 
 
-def _diagnostic_from_error(exc: SchemaSourceError) -> object:
-    from alembic_lockplane.source import Diagnostic
-
+def _diagnostic_from_error(exc: SchemaSourceError) -> Diagnostic:
     origin = exc.origin
     return Diagnostic(
         severity="error",
