@@ -14,9 +14,7 @@ Connection = psycopg2.extensions.connection
 def describe(url: str) -> str:
     """``user@host:port/db`` for messages: never the password."""
     parsed = parse(url)
-    host = parsed.host or parsed.query.get("host") or "local socket"
-    if isinstance(host, tuple):
-        host = host[0]
+    host = parsed.host or "local socket"
     port = f":{parsed.port}" if parsed.port else ""
     user = f"{parsed.username}@" if parsed.username else ""
     return f"{user}{host}{port}/{parsed.database or ''}"
