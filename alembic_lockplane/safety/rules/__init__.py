@@ -1,0 +1,1 @@
+"""One module per safety rule; each defines ``RULE``. The registry lists them in ``safety``."""
