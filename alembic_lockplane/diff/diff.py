@@ -1,0 +1,269 @@
+"""Model x model -> the ordered list of changes.
+
+Objects are matched by kind + schema + name (renames are never guessed). Each object's
+differences become changes here; ``order.py`` puts them in an order PostgreSQL accepts.
+Both inputs are introspections of real servers, so equal text means equal meaning and
+an unchanged schema gives no change at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from alembic_lockplane.diff.changes import (
+    AddEnumValue,
+    AlterExtension,
+    AlterSequence,
+    Change,
+    CommentKind,
+    CommentTarget,
+    CreateEnum,
+    CreateExtension,
+    CreateIndex,
+    CreateSchema,
+    CreateSequence,
+    DropEnum,
+    DropExtension,
+    DropIndex,
+    DropSchema,
+    DropSequence,
+    EnumColumnUse,
+    RecreateEnum,
+    SetComment,
+    SetSequenceOwnedBy,
+    TableKey,
+    without_owner,
+)
+from alembic_lockplane.diff.order import order
+from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
+from alembic_lockplane.model.objects import (
+    ConstraintKind,
+    EnumType,
+    Extension,
+    Index,
+    Namespace,
+    Schema,
+    Sequence,
+    Table,
+)
+from alembic_lockplane.render.quote import qualified, quote_ident
+
+T = TypeVar("T")
+
+
+def diff(current: Schema, desired: Schema) -> list[Change]:
+    """Every change from ``current`` to ``desired``, dependency-ordered and deterministic."""
+    forced = _dependent_foreign_keys(current, desired)
+    replaced = _replaced_columns(current, desired)
+
+    def table(old: Table | None, new: Table | None) -> list[Change]:
+        if old is None:
+            assert new is not None
+            return create_table(new)
+        if new is None:
+            return drop_table(old)
+        return diff_table(old, new, frozenset(forced.get(TableKey(old.schema, old.name), ())))
+
+    def index(old: Index | None, new: Index | None) -> list[Change]:
+        return _index(old, new, replaced)
+
+    changes: list[Change] = []
+    changes += _pairs(current.namespaces, desired.namespaces, _namespace)
+    changes += _pairs(current.extensions, desired.extensions, _extension)
+    changes += _pairs(current.enums, desired.enums, lambda a, b: _enum(a, b, current, desired))
+    changes += _pairs(current.sequences, desired.sequences, _sequence)
+    changes += _pairs(current.tables, desired.tables, table)
+    changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced))
+    return order(changes)
+
+
+def _pairs(
+    old: Iterable[T],
+    new: Iterable[T],
+    fn: Callable[[T | None, T | None], list[Change]],
+    *,
+    always: bool = False,
+) -> list[Change]:
+    """Match objects by key (both tuples are sorted by key) and diff each pair."""
+    before = {_key(o): o for o in old}
+    after = {_key(o): o for o in new}
+    out: list[Change] = []
+    for key in sorted(before.keys() | after.keys()):
+        a, b = before.get(key), after.get(key)
+        if a != b or always:
+            out += fn(a, b)
+    return out
+
+
+def _key(obj: Any) -> tuple[str, ...]:
+    key: tuple[str, ...] = obj.key
+    return key
+
+
+def _comment(
+    kind: CommentKind, schema: str, name: str, old: str | None, new: str | None
+) -> list[Change]:
+    if old == new:
+        return []
+    return [SetComment(CommentTarget(kind, schema, name), old, new)]
+
+
+def _namespace(old: Namespace | None, new: Namespace | None) -> list[Change]:
+    if old is None:
+        assert new is not None
+        return [CreateSchema(new)]
+    if new is None:
+        return [DropSchema(old)]
+    return _comment(CommentKind.SCHEMA, old.name, old.name, old.comment, new.comment)
+
+
+def _extension(old: Extension | None, new: Extension | None) -> list[Change]:
+    if old is None:
+        assert new is not None
+        return [CreateExtension(new)]
+    if new is None:
+        return [DropExtension(old)]
+    changes: list[Change] = []
+    state = replace(new, comment=old.comment)
+    if state != old:
+        changes.append(AlterExtension(old, state))
+    return changes + _comment(CommentKind.EXTENSION, "", old.name, old.comment, new.comment)
+
+
+def _enum(
+    old: EnumType | None, new: EnumType | None, current: Schema, desired: Schema
+) -> list[Change]:
+    if old is None:
+        assert new is not None
+        return [CreateEnum(new)]
+    if new is None:
+        return [DropEnum(old)]
+    changes: list[Change] = []
+    if old.values != new.values:
+        uses = _enum_uses(old, current, desired)
+        changes += _enum_values(old, replace(new, comment=old.comment), uses)
+    return changes + _comment(CommentKind.TYPE, old.schema, old.name, old.comment, new.comment)
+
+
+def _enum_values(old: EnumType, new: EnumType, uses: tuple[EnumColumnUse, ...]) -> list[Change]:
+    """Added values (old's order kept) as ``ADD VALUE`` steps; anything else recreates."""
+    remaining = iter(new.values)
+    if not all(any(v == w for w in remaining) for v in old.values):
+        return [RecreateEnum(old, new, uses)]
+    changes: list[Change] = []
+    state = old
+    for i, value in enumerate(new.values):
+        if value in old.values:
+            continue
+        grown = replace(state, values=tuple(v for v in new.values if v in (*state.values, value)))
+        if i > 0:
+            changes.append(AddEnumValue(state, grown, value, after=new.values[i - 1], uses=uses))
+        else:  # first in the type: before the current first value, if there is one
+            first = state.values[0] if state.values else None
+            changes.append(AddEnumValue(state, grown, value, before=first, uses=uses))
+        state = grown
+    return changes
+
+
+def _enum_uses(enum: EnumType, current: Schema, desired: Schema) -> tuple[EnumColumnUse, ...]:
+    """Columns typed with the enum before the plan that still exist when it changes:
+    dropped columns and tables are gone by then (drops come first)."""
+    name = qualified(enum.schema, enum.name)
+    uses: list[EnumColumnUse] = []
+    for table in current.tables:
+        target = desired.table(table.schema, table.name)
+        if target is None:
+            continue
+        for column in table.columns:
+            kept = target.column(column.name)
+            if (
+                column.type in (name, name + "[]")
+                and kept is not None
+                and kept.generated == column.generated
+            ):
+                uses.append(EnumColumnUse(TableKey(table.schema, table.name), column))
+    return tuple(uses)
+
+
+def _sequence(old: Sequence | None, new: Sequence | None) -> list[Change]:
+    if old is None:
+        assert new is not None
+        changes: list[Change] = [CreateSequence(without_owner(new))]
+        if new.owned_by is not None:
+            changes.append(SetSequenceOwnedBy(without_owner(new), new))
+        return changes
+    if new is None:
+        changes = []
+        if old.owned_by is not None:
+            changes.append(SetSequenceOwnedBy(old, without_owner(old)))
+        return [*changes, DropSequence(without_owner(old))]
+    changes = []
+    state = old
+    if state.owned_by is not None and state.owned_by != new.owned_by:
+        state = without_owner(old)
+        changes.append(SetSequenceOwnedBy(old, state))
+    options = replace(new, owned_by=state.owned_by, comment=state.comment)
+    if options != state:
+        changes.append(AlterSequence(state, options))
+        state = options
+    if state.owned_by != new.owned_by:
+        after = replace(state, owned_by=new.owned_by)
+        changes.append(SetSequenceOwnedBy(state, after))
+    return changes + _comment(CommentKind.SEQUENCE, old.schema, old.name, old.comment, new.comment)
+
+
+def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, set[str]]:
+    """Foreign keys that must be dropped and re-added because the key they reference
+    (a primary key or unique constraint) is dropped and re-added under them."""
+    rebuilt: set[tuple[str, str, tuple[str, ...]]] = set()
+    for table in current.tables:
+        target = desired.table(table.schema, table.name)
+        for con in table.constraints:
+            if con.kind not in (ConstraintKind.PRIMARY_KEY, ConstraintKind.UNIQUE):
+                continue
+            after = target.constraint(con.name) if target else None
+            if after is None or replace(after, comment=None, validated=True) != replace(
+                con, comment=None, validated=True
+            ):
+                rebuilt.add((table.schema, table.name, con.columns))
+    forced: dict[TableKey, set[str]] = {}
+    for table in current.tables:
+        for con in table.constraints:
+            ref = con.references
+            if ref and (ref.schema, ref.table, ref.columns) in rebuilt:
+                forced.setdefault(TableKey(table.schema, table.name), set()).add(con.name)
+    return forced
+
+
+def _replaced_columns(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:
+    """Columns dropped and added again (generation changed): what uses them goes too."""
+    out: set[tuple[str, str, str]] = set()
+    for table in current.tables:
+        target = desired.table(table.schema, table.name)
+        for column in table.columns:
+            kept = target.column(column.name) if target else None
+            if kept is not None and kept.generated != column.generated:
+                out.add((table.schema, table.name, column.name))
+    return out
+
+
+def _mentions(index: Index, replaced: set[tuple[str, str, str]]) -> bool:
+    """Whether the index reads a replaced column (by name in its definition: errs toward
+    rebuilding an index that did not need it, never toward losing one)."""
+    names = [c for (s, t, c) in replaced if (s, t) == (index.schema, index.table)]
+    return any(quote_ident(c) in index.definition for c in names)
+
+
+def _index(
+    old: Index | None, new: Index | None, replaced: set[tuple[str, str, str]]
+) -> list[Change]:
+    if old is None:
+        assert new is not None
+        return [CreateIndex(new)]
+    if new is None:
+        return [DropIndex(old)]
+    if replace(old, comment=None) != replace(new, comment=None) or _mentions(old, replaced):
+        return [DropIndex(old), CreateIndex(new)]
+    return _comment(CommentKind.INDEX, old.schema, old.name, old.comment, new.comment)

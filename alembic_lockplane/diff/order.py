@@ -1,0 +1,224 @@
+"""Dependency order for a list of changes.
+
+Every change falls in a phase; phases run in a fixed sequence that PostgreSQL accepts:
+
+* first the drops of things that hang off tables, dependents before what they depend
+  on (policies, foreign keys, indexes, other constraints, sequence ownership, columns),
+  then tables themselves;
+* then creates and alters from the outside in: schemas, extensions, enums, sequences,
+  tables (without foreign keys), columns, constraints, indexes, foreign keys (after every
+  table exists, which also breaks reference cycles), validation, sequence ownership,
+  policies, RLS flags, comments;
+* last the drops of the types, sequences, extensions and schemas tables used.
+
+Inside a phase, changes are sorted by the key of the table or object they touch (new
+tables in foreign-key order); the sort is stable, so the order the diff produced for
+one object (a column's chain of alterations) is kept. Same input, same output.
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import assert_never
+
+from alembic_lockplane.diff.changes import (
+    AddColumn,
+    AddConstraint,
+    AddEnumValue,
+    AddIdentity,
+    AlterColumnCollation,
+    AlterColumnType,
+    AlterExtension,
+    AlterIdentity,
+    AlterPolicy,
+    AlterSequence,
+    Change,
+    CreateEnum,
+    CreateExtension,
+    CreateIndex,
+    CreatePolicy,
+    CreateSchema,
+    CreateSequence,
+    CreateTable,
+    DisableRowLevelSecurity,
+    DropColumn,
+    DropConstraint,
+    DropDefault,
+    DropEnum,
+    DropExtension,
+    DropIdentity,
+    DropIndex,
+    DropNotNull,
+    DropPolicy,
+    DropSchema,
+    DropSequence,
+    DropTable,
+    EnableRowLevelSecurity,
+    ForceRowLevelSecurity,
+    InvalidateConstraint,
+    NoForceRowLevelSecurity,
+    RecreateEnum,
+    ReplaceGeneratedColumn,
+    SetComment,
+    SetDefault,
+    SetNotNull,
+    SetSequenceOwnedBy,
+    TableKey,
+    ValidateConstraint,
+)
+from alembic_lockplane.model.objects import Constraint, ConstraintKind
+
+SortKey = tuple[int, int, tuple[str, ...]]
+
+
+def _is_fk(constraint: Constraint) -> bool:
+    return constraint.kind is ConstraintKind.FOREIGN_KEY
+
+
+def phase(change: Change) -> int:
+    """The phase a change runs in (lower runs first)."""
+    match change:
+        case DropPolicy():
+            return 0
+        case DropConstraint(old=old):
+            return 1 if _is_fk(old) else 3
+        case DropIndex():
+            return 2
+        case SetSequenceOwnedBy(new=new) if new.owned_by is None:
+            return 4
+        case DropColumn():
+            return 5
+        case DropTable():
+            return 6
+        case CreateSchema():
+            return 10
+        case CreateExtension() | AlterExtension():
+            return 11
+        case CreateEnum() | AddEnumValue() | RecreateEnum():
+            return 12
+        case CreateSequence() | AlterSequence():
+            return 13
+        case CreateTable():
+            return 14
+        case AddColumn():
+            return 15
+        case (
+            DropDefault()
+            | DropIdentity()
+            | AlterColumnType()
+            | AlterColumnCollation()
+            | DropNotNull()
+            | SetNotNull()
+            | AddIdentity()
+            | AlterIdentity()
+            | SetDefault()
+            | ReplaceGeneratedColumn()
+        ):
+            return 16
+        case AddConstraint(new=new) | InvalidateConstraint(new=new):
+            return 19 if _is_fk(new) else 17
+        case CreateIndex():
+            return 18
+        case ValidateConstraint():
+            return 20
+        case SetSequenceOwnedBy():
+            return 21
+        case CreatePolicy() | AlterPolicy():
+            return 22
+        case (
+            EnableRowLevelSecurity()
+            | DisableRowLevelSecurity()
+            | ForceRowLevelSecurity()
+            | NoForceRowLevelSecurity()
+        ):
+            return 23
+        case SetComment():
+            return 24
+        case DropSequence():
+            return 30
+        case DropEnum():
+            return 31
+        case DropExtension():
+            return 32
+        case DropSchema():
+            return 33
+        case _:
+            assert_never(change)
+
+
+def subject(change: Change) -> tuple[str, ...]:
+    """The key of the table (or, outside tables, the object) a change touches."""
+    match change:
+        case CreateSchema(new=ns) | DropSchema(old=ns):
+            return (ns.name,)
+        case CreateExtension(new=ext) | DropExtension(old=ext) | AlterExtension(old=ext):
+            return ("", ext.name)
+        case CreateEnum(new=e) | DropEnum(old=e) | AddEnumValue(old=e) | RecreateEnum(old=e):
+            return (e.schema, e.name)
+        case (
+            CreateSequence(new=s)
+            | DropSequence(old=s)
+            | AlterSequence(old=s)
+            | SetSequenceOwnedBy(old=s)
+        ):
+            return (s.schema, s.name)
+        case SetComment(target=t):
+            return (t.schema, t.table if t.table is not None else t.name)
+        case _:
+            key: TableKey = change.table
+            return tuple(key)
+
+
+def order(changes: list[Change]) -> list[Change]:
+    """``changes`` in dependency order; see the module docstring."""
+    created = _table_order(
+        [c.table for c in changes if isinstance(c, CreateTable)],
+        [(c.table, _target(c.new)) for c in changes if isinstance(c, AddConstraint)],
+    )
+    dropped = _table_order(
+        [c.table for c in changes if isinstance(c, DropTable)],
+        [(c.table, _target(c.old)) for c in changes if isinstance(c, DropConstraint)],
+    )
+
+    def sort_key(change: Change) -> SortKey:
+        rank = 0
+        if isinstance(change, CreateTable):
+            rank = created[change.table]
+        elif isinstance(change, DropTable):
+            rank = -dropped[change.table]  # referencing tables go first
+        return (phase(change), rank, subject(change))
+
+    return sorted(changes, key=sort_key)
+
+
+def _target(constraint: Constraint) -> TableKey | None:
+    ref = constraint.references
+    return TableKey(ref.schema, ref.table) if ref is not None else None
+
+
+def _table_order(
+    tables: list[TableKey], references: list[tuple[TableKey, TableKey | None]]
+) -> dict[TableKey, int]:
+    """Rank tables so that a referenced table comes before the tables referencing it;
+    ties and cycles are broken by key (the foreign keys are separate steps anyway)."""
+    nodes = set(tables)
+    needs: dict[TableKey, set[TableKey]] = {t: set() for t in nodes}
+    for source, target in references:
+        if source in nodes and target in nodes and source != target:
+            needs[source].add(target)
+    rank: dict[TableKey, int] = {}
+    ready = [t for t in nodes if not needs[t]]
+    heapq.heapify(ready)
+    while len(rank) < len(nodes):
+        if not ready:  # a cycle: take the smallest remaining table
+            ready = [min(t for t in nodes if t not in rank)]
+        table = heapq.heappop(ready)
+        if table in rank:
+            continue
+        rank[table] = len(rank)
+        for other in sorted(nodes):
+            if other not in rank and table in needs[other]:
+                needs[other].discard(table)
+                if not needs[other]:
+                    heapq.heappush(ready, other)
+    return rank

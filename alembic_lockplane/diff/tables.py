@@ -1,0 +1,220 @@
+"""Diff of one table's insides: columns, constraints, policies, RLS flags, comments.
+
+Changes come out in a fixed order per table (columns by position, then constraints and
+policies by name); ``order.py`` only moves whole phases around, so this order is the one
+the plan keeps inside a phase. A column with several differences becomes a chain of
+changes whose ``old``/``new`` are the column's successive states, so every change's
+reverse is exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from alembic_lockplane.diff.casts import needs_using
+from alembic_lockplane.diff.changes import (
+    AddColumn,
+    AddConstraint,
+    AddIdentity,
+    AlterColumnCollation,
+    AlterColumnType,
+    AlterIdentity,
+    AlterPolicy,
+    Change,
+    CommentKind,
+    CommentTarget,
+    CreatePolicy,
+    CreateTable,
+    DisableRowLevelSecurity,
+    DropColumn,
+    DropConstraint,
+    DropDefault,
+    DropIdentity,
+    DropNotNull,
+    DropPolicy,
+    DropTable,
+    EnableRowLevelSecurity,
+    ForceRowLevelSecurity,
+    InvalidateConstraint,
+    NoForceRowLevelSecurity,
+    ReplaceGeneratedColumn,
+    SetComment,
+    SetDefault,
+    SetNotNull,
+    TableKey,
+    ValidateConstraint,
+)
+from alembic_lockplane.model.objects import Column, Constraint, ConstraintKind, Table
+
+
+def key_of(table: Table) -> TableKey:
+    return TableKey(table.schema, table.name)
+
+
+def deferred_constraint(constraint: Constraint) -> bool:
+    """Added after ``CREATE TABLE``: foreign keys (any table order) and ``NOT VALID`` ones."""
+    return constraint.kind is ConstraintKind.FOREIGN_KEY or not constraint.validated
+
+
+def table_shell(table: Table) -> Table:
+    """The table as ``CreateTable``/``DropTable`` hold it (see ``changes`` module doc)."""
+    kept = tuple(c for c in table.constraints if not deferred_constraint(c))
+    return replace(table, constraints=kept, policies=())
+
+
+def create_table(table: Table) -> list[Change]:
+    key = key_of(table)
+    changes: list[Change] = [CreateTable(table_shell(table))]
+    changes += [AddConstraint(key, c) for c in table.constraints if deferred_constraint(c)]
+    changes += [CreatePolicy(key, p) for p in table.policies]
+    return changes
+
+
+def drop_table(table: Table) -> list[Change]:
+    key = key_of(table)
+    changes: list[Change] = [DropPolicy(key, p) for p in table.policies]
+    changes += [DropConstraint(key, c) for c in table.constraints if deferred_constraint(c)]
+    changes.append(DropTable(table_shell(table)))
+    return changes
+
+
+def diff_table(old: Table, new: Table, forced: frozenset[str] = frozenset()) -> list[Change]:
+    """Changes turning ``old`` into ``new`` (same key). ``forced`` names constraints that
+    must be dropped and added again even if unchanged (their dependencies are rebuilt)."""
+    key = key_of(old)
+    changes: list[Change] = []
+    replaced: set[str] = set()
+    for old_col in old.columns:
+        new_col = new.column(old_col.name)
+        if new_col is None:
+            changes.append(DropColumn(key, old_col))
+        elif _generation_differs(old_col, new_col):
+            replaced.add(old_col.name)
+            changes.append(ReplaceGeneratedColumn(key, old_col, new_col))
+        else:
+            changes += diff_column(key, old_col, new_col)
+    changes += [AddColumn(key, c) for c in new.columns if old.column(c.name) is None]
+    changes += _diff_constraints(key, old, new, forced, replaced)
+    gone = bool(replaced) or any(new.column(c.name) is None for c in old.columns)
+    changes += _diff_policies(key, old, new, gone)
+    if old.rls_enabled != new.rls_enabled:
+        flag = EnableRowLevelSecurity if new.rls_enabled else DisableRowLevelSecurity
+        changes.append(flag(key))
+    if old.rls_forced != new.rls_forced:
+        force = ForceRowLevelSecurity if new.rls_forced else NoForceRowLevelSecurity
+        changes.append(force(key))
+    if old.comment != new.comment:
+        target = CommentTarget(CommentKind.TABLE, key.schema, key.name)
+        changes.append(SetComment(target, old.comment, new.comment))
+    return changes
+
+
+def _generation_differs(old: Column, new: Column) -> bool:
+    return old.generated != new.generated
+
+
+def diff_column(key: TableKey, old: Column, new: Column) -> list[Change]:
+    """The chain of changes for one column, in the order PostgreSQL needs them.
+
+    A default is dropped before a type change (it may not cast) and set again after;
+    identity needs NOT NULL and no default, so it comes after both are settled.
+    """
+    changes: list[Change] = []
+    state = old
+
+    def step(kind: type, **fields: object) -> None:
+        nonlocal state
+        after = replace(state, **fields)  # type: ignore[arg-type]
+        changes.append(kind(key, state, after))
+        state = after
+
+    type_changes = old.type != new.type
+    if state.default is not None and (new.default is None or type_changes):
+        step(DropDefault, default=None)
+    if state.identity is not None and new.identity is None:
+        step(DropIdentity, identity=None)
+    if type_changes:
+        using = needs_using(old.type, new.type)
+        after = replace(state, type=new.type, collation=new.collation)
+        changes.append(AlterColumnType(key, state, after, using))
+        state = after
+    elif state.collation != new.collation:
+        step(AlterColumnCollation, collation=new.collation)
+    if state.not_null and not new.not_null:
+        step(DropNotNull, not_null=False)
+    elif new.not_null and not state.not_null:
+        step(SetNotNull, not_null=True)
+    if state.identity is None and new.identity is not None:
+        step(AddIdentity, identity=new.identity)
+    elif state.identity != new.identity:
+        step(AlterIdentity, identity=new.identity)
+    if new.default is not None and state.default != new.default:
+        step(SetDefault, default=new.default)
+    if state.comment != new.comment:
+        target = CommentTarget(CommentKind.COLUMN, key.schema, old.name, key.name)
+        changes.append(SetComment(target, state.comment, new.comment))
+    return changes
+
+
+def _uses_any(constraint: Constraint, columns: set[str]) -> bool:
+    return any(c in columns for c in constraint.columns)
+
+
+def _diff_constraints(
+    key: TableKey, old: Table, new: Table, forced: frozenset[str], replaced: set[str]
+) -> list[Change]:
+    changes: list[Change] = []
+    names = sorted({c.name for c in old.constraints} | {c.name for c in new.constraints})
+    for name in names:
+        before, after = old.constraint(name), new.constraint(name)
+        if after is None:
+            assert before is not None
+            changes.append(DropConstraint(key, before))
+        elif before is None:
+            changes.append(AddConstraint(key, after))
+        elif (
+            replace(before, comment=None, validated=True)
+            != replace(after, comment=None, validated=True)
+            or name in forced
+            or _uses_any(before, replaced)
+        ):
+            # Dropped explicitly even when a replaced column would take it along, so
+            # that the rollback (the reverse steps) puts it back.
+            changes += [DropConstraint(key, before), AddConstraint(key, after)]
+        else:
+            state = before
+            if before.validated != after.validated:
+                state = replace(before, validated=after.validated)
+                change = ValidateConstraint if after.validated else InvalidateConstraint
+                changes.append(change(key, before, state))
+            if state.comment != after.comment:
+                target = CommentTarget(CommentKind.CONSTRAINT, key.schema, name, key.name)
+                changes.append(SetComment(target, state.comment, after.comment))
+    return changes
+
+
+def _diff_policies(key: TableKey, old: Table, new: Table, columns_go: bool) -> list[Change]:
+    """A policy whose expressions change is altered in place, unless columns of the table
+    are dropped: the old expression may read one, and blocks its drop until it goes."""
+    changes: list[Change] = []
+    names = sorted({p.name for p in old.policies} | {p.name for p in new.policies})
+    for name in names:
+        before, after = old.policy(name), new.policy(name)
+        if after is None:
+            assert before is not None
+            changes.append(DropPolicy(key, before))
+        elif before is None:
+            changes.append(CreatePolicy(key, after))
+        elif (before.command, before.permissive) != (after.command, after.permissive) or (
+            columns_go and (before.using, before.with_check) != (after.using, after.with_check)
+        ):
+            changes += [DropPolicy(key, before), CreatePolicy(key, after)]
+        else:
+            state = before
+            if replace(before, comment=None) != replace(after, comment=None):
+                state = replace(after, comment=before.comment)
+                changes.append(AlterPolicy(key, before, state))
+            if state.comment != after.comment:
+                target = CommentTarget(CommentKind.POLICY, key.schema, name, key.name)
+                changes.append(SetComment(target, state.comment, after.comment))
+    return changes

@@ -1,0 +1,69 @@
+"""Two schemas -> a plan: diff, order, render each change and its reverse, assess safety.
+
+One change becomes one step. The step's rollback is ``render(change.reverse())`` from the
+*from* schema's objects the change holds, so a dropped column comes back with its exact
+definition (its data does not; the safety findings say so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from alembic_lockplane.diff.changes import Change, CreateTable
+from alembic_lockplane.diff.diff import diff
+from alembic_lockplane.model.objects import Schema
+from alembic_lockplane.model.serde import canonical_hash
+from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
+from alembic_lockplane.render import render
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """What a safety rule may know beyond its change (see ``safety.context.SafetyContext``).
+
+    ``created_tables`` holds ``(schema, name)`` of the tables this plan creates: they are
+    empty when later steps touch them, so lock and rewrite rules exempt them.
+    ``strategies`` names the lock-safe rendering strategies in force (none yet).
+    """
+
+    current: Schema
+    desired: Schema
+    created_tables: frozenset[tuple[str, str]] = frozenset()
+    strategies: frozenset[str] = field(default_factory=frozenset)
+
+
+Assess = Callable[[Change, PlanContext], list[Finding]]
+
+
+def plan_context(current: Schema, desired: Schema, changes: list[Change]) -> PlanContext:
+    created = frozenset(
+        (c.table.schema, c.table.name) for c in changes if isinstance(c, CreateTable)
+    )
+    return PlanContext(current, desired, created)
+
+
+def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
+    forward = render(change)
+    backward = render(change.reverse())
+    findings = tuple(assess(change, ctx)) if assess is not None else ()
+    return Step(
+        description=forward.description,
+        sql=forward.statements,
+        safety=Safety.highest([f.level for f in findings]),
+        findings=findings,
+        transactional=forward.transactional,
+        rollback=backward.statements,
+    )
+
+
+def build_plan(current: Schema, desired: Schema, *, assess: Assess | None = None) -> Plan:
+    """The plan from ``current`` to ``desired``; identical inputs give an identical plan."""
+    changes = diff(current, desired)
+    ctx = plan_context(current, desired, changes)
+    steps = tuple(build_step(change, ctx, assess) for change in changes)
+    return Plan(
+        source_hash=canonical_hash(current),
+        target_hash=canonical_hash(desired),
+        steps=steps,
+    )

@@ -1,0 +1,137 @@
+"""The planner's oracle, one run per folder under tests/cases/.
+
+For each case, on the real test server: database A runs ``current.sql``, database B runs
+``desired.sql``; both are introspected; the plan A -> B is applied to A, after which A must
+introspect equal to B and a new plan must be empty; then the rollback plan is applied and
+A must introspect equal to where it started. The plan must also come out identical when
+computed twice. A case may carry ``meta.json`` with ``{"min_version": 160000, "reason":
+"..."}`` when it needs a newer server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg2
+import psycopg2.extensions
+import pytest
+
+from alembic_lockplane.db.url import libpq_dsn
+from alembic_lockplane.diff.diff import diff
+from alembic_lockplane.introspect import introspect
+from alembic_lockplane.model.objects import Schema
+from alembic_lockplane.plan.build import Assess, build_plan
+from alembic_lockplane.plan.model import Plan
+from alembic_lockplane.plan.planfile import plan_from_json, plan_to_json
+from alembic_lockplane.plan.rollback import rollback_plan
+from conftest import create_database, drop_database
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
+CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "desired.sql").exists())
+
+pytestmark = pytest.mark.db
+
+
+def _assess() -> Assess | None:
+    """The safety rules, when they are installed: their findings ride along, and any rule
+    that crashes on a real change fails the case."""
+    try:
+        from alembic_lockplane.safety import assess
+    except ImportError:
+        return None
+    found: Assess = assess
+    return found
+
+
+class Database:
+    def __init__(self, server: str) -> None:
+        self.server = server
+        self.url = create_database(server)
+        self.conn = psycopg2.connect(libpq_dsn(self.url))
+        self.conn.autocommit = True
+
+    def run_script(self, sql: str) -> None:
+        if sql.strip():
+            with self.conn.cursor() as cur:
+                cur.execute(sql)
+
+    def schema(self) -> Schema:
+        return introspect(self.conn)
+
+    def apply(self, plan: Plan) -> None:
+        """Transactional steps in one transaction (per run of them), the others outside."""
+        conn = self.conn
+        conn.autocommit = False
+        try:
+            for step in plan.steps:
+                if not step.transactional:
+                    conn.commit()
+                    conn.autocommit = True
+                with conn.cursor() as cur:
+                    for statement in step.sql:
+                        try:
+                            cur.execute(statement)
+                        except psycopg2.Error as exc:
+                            raise AssertionError(
+                                f"step {step.description!r} failed on {statement!r}: {exc}"
+                            ) from exc
+                if not step.transactional:
+                    conn.autocommit = False
+            conn.commit()
+        except BaseException:
+            if not conn.autocommit:
+                conn.rollback()
+            raise
+        finally:
+            conn.autocommit = True
+
+    def close(self) -> None:
+        self.conn.close()
+        drop_database(self.server, self.url)
+
+
+@pytest.fixture
+def databases(pg_server: str) -> Iterator[tuple[Database, Database]]:
+    a, b = Database(pg_server), Database(pg_server)
+    try:
+        yield a, b
+    finally:
+        a.close()
+        b.close()
+
+
+def _explain(label: str, got: Schema, want: Schema) -> str:
+    changes = diff(got, want)
+    return f"{label}: {len(changes)} remaining changes: " + "; ".join(map(repr, changes[:5]))
+
+
+@pytest.mark.parametrize("case", CASE_NAMES)
+def test_case(case: str, databases: tuple[Database, Database], pg_version_num: int) -> None:
+    folder = CASES / case
+    meta_file = folder / "meta.json"
+    if meta_file.exists():
+        meta = json.loads(meta_file.read_text())
+        if pg_version_num < meta.get("min_version", 0):
+            pytest.skip(meta["reason"])
+    a, b = databases
+    a.run_script((folder / "current.sql").read_text())
+    b.run_script((folder / "desired.sql").read_text())
+    start, desired = a.schema(), b.schema()
+    assert start != desired, "the case's two schemas introspect equal: nothing to plan"
+
+    assess = _assess()
+    plan = build_plan(start, desired, assess=assess)
+    assert plan_to_json(build_plan(start, desired, assess=assess)) == plan_to_json(plan)
+    assert plan_from_json(plan_to_json(plan)) == plan
+    assert plan.steps
+
+    a.apply(plan)
+    after = a.schema()
+    assert after == desired, _explain("after the plan", after, desired)
+    assert build_plan(after, desired).steps == ()
+
+    a.apply(rollback_plan(plan, start))
+    back = a.schema()
+    assert back == start, _explain("after the rollback", back, start)
