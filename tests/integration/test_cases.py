@@ -17,6 +17,7 @@ from pathlib import Path
 import psycopg2
 import psycopg2.extensions
 import pytest
+from conftest import create_database, drop_database
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.diff.diff import diff
@@ -26,7 +27,6 @@ from alembic_lockplane.plan.build import Assess, build_plan
 from alembic_lockplane.plan.model import Plan
 from alembic_lockplane.plan.planfile import plan_from_json, plan_to_json
 from alembic_lockplane.plan.rollback import rollback_plan
-from conftest import create_database, drop_database
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "desired.sql").exists())
