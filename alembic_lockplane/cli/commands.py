@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 from alembic_lockplane import engine
 from alembic_lockplane.cli.report import blocking_findings, safety_report
 from alembic_lockplane.db.url import is_database_url
-from alembic_lockplane.errors import PlanError, SchemaSourceError, UsageError
+from alembic_lockplane.errors import LockplaneError, PlanError, SchemaSourceError, UsageError
 from alembic_lockplane.fileio import write_atomic
 from alembic_lockplane.model.objects import Schema
+from alembic_lockplane.plan.model import Plan
 from alembic_lockplane.settings import Flags, Settings, require_database_url, resolve
 from alembic_lockplane.source import Diagnostic, diagnostics_json, format_text, is_sql_source
 
@@ -159,6 +161,77 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_for_apply(args: argparse.Namespace, settings: Settings, db_url: str) -> Plan:
+    from alembic_lockplane.plan.planfile import read_plan_file
+
+    plan_path = args.plan_file or args.plan_flag
+    if plan_path and args.plan_file and args.plan_flag:
+        raise UsageError("give the plan either as PLAN or as --plan, not both")
+    if plan_path and args.schema_path:
+        raise UsageError("give either a plan file or --schema, not both")
+    if plan_path:
+        if plan_path.lower().endswith(".sql"):
+            raise UsageError(
+                f"{plan_path} is SQL, not a plan",
+                hint="make a plan with `lockplane plan --from ... --to "
+                f"{plan_path} > migration.json`, or use `lockplane apply --schema {plan_path}`",
+            )
+        return read_plan_file(Path(plan_path))
+    schema_path = args.schema_path or settings.schema_path
+    if schema_path is None and not args.schema_path:
+        raise UsageError("apply needs a plan file or --schema PATH")
+    current = engine.introspect_url(db_url, settings.schemas)
+    desired = engine.load_desired(
+        Path(schema_path) if schema_path else None,
+        shadow_url=settings.shadow_database_url,
+        schemas=settings.schemas,
+        cwd=Path.cwd(),
+    )
+    plan = engine.make_plan(current, desired)
+    sys.stderr.write(safety_report(plan, args.allow))
+    blocked = blocking_findings(plan, args.allow)
+    if blocked:
+        raise PlanError(
+            "the plan has blocking findings: " + ", ".join(sorted({f.code for f in blocked})),
+            hint="review them, then pass --allow CODE for each accepted code",
+        )
+    if plan.steps and not args.auto_approve and not args.dry_run:
+        if not sys.stdin.isatty():
+            raise UsageError(
+                "refusing to apply without confirmation",
+                hint="run in a terminal to answer the prompt, or pass --auto-approve",
+            )
+        sys.stderr.write("Apply these steps? Type 'yes' to continue: ")
+        sys.stderr.flush()
+        if sys.stdin.readline().strip() != "yes":
+            raise LockplaneError("cancelled: nothing was applied")
+    return plan
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from alembic_lockplane.apply import apply_plan
+
+    settings = _settings(args)
+    db_url = require_database_url(settings)
+    plan = _plan_for_apply(args, settings, db_url)
+    result = apply_plan(
+        plan,
+        db_url=db_url,
+        shadow_url=settings.shadow_database_url,
+        skip_shadow=args.skip_shadow,
+        dry_run=args.dry_run,
+        schemas=settings.schemas or None,
+        lock_timeout=args.lock_timeout,
+        statement_timeout=args.statement_timeout,
+        advisory_wait=args.lock_wait,
+    )
+    out: dict[str, object] = {"success": True, "steps_applied": result.steps_applied}
+    if result.dry_run:
+        out["dry_run"] = True
+    sys.stdout.write(json.dumps(out, indent=2) + "\n")
+    return 0
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     from alembic_lockplane.model.serde import schema_to_json
 
@@ -194,6 +267,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "rollback": cmd_rollback,
         "plan-rollback": cmd_rollback,
         "convert": cmd_convert,
+        "apply": cmd_apply,
         "init": cmd_init,
         "demo": cmd_demo,
     }

@@ -96,6 +96,39 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--schema", action="append", default=[], help=argparse.SUPPRESS)
 
+    p = sub.add_parser("apply", help="apply a plan (or a desired schema) to a database")
+    _common(p)
+    p.add_argument("plan_file", nargs="?", metavar="PLAN", help="plan file (migration.json)")
+    p.add_argument("--plan", dest="plan_flag", help="plan file (same as the positional PLAN)")
+    p.add_argument(
+        "--schema",
+        dest="schema_path",
+        help="schema mode: plan from the database to this .lp.sql file or folder",
+    )
+    p.add_argument("--db", help="target database URL (default: DATABASE_URL)")
+    p.add_argument("--skip-shadow", action="store_true", help="skip the dry-run on the shadow")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only the dry-run on the shadow; never touch the target",
+    )
+    p.add_argument("--auto-approve", action="store_true", help="schema mode: do not ask")
+    p.add_argument(
+        "--allow",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="schema mode: accept blocking findings with this code",
+    )
+    p.add_argument("--lock-timeout", default="5s", help="per-step lock_timeout (default 5s)")
+    p.add_argument("--statement-timeout", help="per-step statement_timeout (default: none)")
+    p.add_argument(
+        "--lock-wait",
+        type=float,
+        default=30.0,
+        help="seconds to wait for another apply to finish (default 30)",
+    )
+
     p = sub.add_parser("convert", help="convert between .lp.sql and JSON")
     _common(p)
     p.add_argument("--input", "-i", required=True)
