@@ -75,6 +75,7 @@ def _group(tokens: Sequence[Tok]) -> list[list[Tok]]:
     current: list[Tok] = []
     begin_depth = 0
     paren_depth = 0
+    routine = rule = False  # CREATE [OR REPLACE] FUNCTION/PROCEDURE, CREATE [OR REPLACE] RULE
     for tok in tokens:
         if tok.kind == "semicolon" and begin_depth == 0 and paren_depth == 0:
             if current:
@@ -82,13 +83,17 @@ def _group(tokens: Sequence[Tok]) -> list[list[Tok]]:
             current = []
             continue
         current.append(tok)
-        lead = [t.upper for t in current[:4]]
-        if lead[:1] == ["CREATE"] and ("FUNCTION" in lead or "PROCEDURE" in lead):
-            if tok.upper == "BEGIN" or (begin_depth and tok.upper == "CASE"):
+        if len(current) <= 4:
+            lead = [t.upper for t in current]
+            routine = lead[0] == "CREATE" and ("FUNCTION" in lead or "PROCEDURE" in lead)
+            rule = lead[0] == "CREATE" and "RULE" in lead
+        if routine and tok.kind == "word":
+            word = tok.upper
+            if word == "BEGIN" or (begin_depth and word == "CASE"):
                 begin_depth += 1
-            elif begin_depth and tok.upper == "END":
+            elif begin_depth and word == "END":
                 begin_depth -= 1
-        if lead[:1] == ["CREATE"] and "RULE" in lead:
+        elif rule:
             paren_depth = max(paren_depth + (tok.kind == "lparen") - (tok.kind == "rparen"), 0)
     if current:
         groups.append(current)

@@ -71,7 +71,27 @@ def tokenize(text: str) -> LexResult:
     toks: list[Tok] = []
     for t in raw:
         toks.extend(_convert(t, text))
-    return LexResult(tuple(toks), tuple(metas))
+    return LexResult(_merge_unicode_identifiers(toks, text), tuple(metas))
+
+
+def _merge_unicode_identifiers(toks: list[Tok], text: str) -> tuple[Tok, ...]:
+    """sqlglot reads ``U&"name"`` as ``U``, ``&``, ``"name"``; PostgreSQL as one identifier."""
+    out: list[Tok] = []
+    for tok in toks:
+        if (
+            tok.kind == "ident"
+            and len(out) >= 2
+            and out[-1].text == "&"
+            and out[-2].text in ("U", "u")
+            and out[-2].end == out[-1].start
+            and out[-1].end == tok.start
+        ):
+            start = out[-2].start
+            del out[-2:]
+            out.append(Tok("ident", text[start : tok.end], start, tok.end))
+        else:
+            out.append(tok)
+    return tuple(out)
 
 
 def _convert(t: Token, text: str) -> list[Tok]:

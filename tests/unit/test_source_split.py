@@ -205,7 +205,8 @@ def _named(result: LexResult) -> list[tuple[str, str]]:
 def test_fallback_lexer_agrees_with_sqlglot_on_token_boundaries() -> None:
     script = (
         'CREATE TABLE "Odd ""name" (a int DEFAULT 1.5e3, b text DEFAULT E\'x\\\'y\', '
-        "c bit(3) DEFAULT B'101', d bytea DEFAULT '\\x00'::bytea, e numeric(10,2) CHECK (e > 0));\n"
+        "c bit(3) DEFAULT B'101', U&\"d\\0061t\" int, d bytea DEFAULT '\\x00'::bytea, "
+        "e numeric(10,2) CHECK (e > 0));\n"
         "CREATE FUNCTION g(int) RETURNS int AS $q$ SELECT $1 $q$ LANGUAGE sql"
     )
     ours = lexer.scan(script)
