@@ -1,0 +1,39 @@
+from dataclasses import replace
+
+from constraint_cases import ALL, PRIMARY_KEY
+from safety_support import USERS, Ctx, created, existing, found, users
+
+from alembic_lockplane.diff.changes import AddConstraint, DropConstraint, ValidateConstraint
+from alembic_lockplane.plan.model import Safety
+
+CODE = "add_primary_key"
+
+
+def test_adding_it_to_an_existing_table_is_review() -> None:
+    [f] = found(AddConstraint(USERS, PRIMARY_KEY), existing(users()), CODE)
+    assert f.level is Safety.REVIEW
+    assert not f.blocking
+    assert "ACCESS EXCLUSIVE" in f.message
+    assert PRIMARY_KEY.name in f.message
+    assert "public.users" in f.message
+
+
+def test_other_constraint_kinds_are_left_to_their_own_rules() -> None:
+    for other in ALL:
+        if other is not PRIMARY_KEY:
+            assert found(AddConstraint(USERS, other), existing(users()), CODE) == []
+
+
+def test_a_table_created_in_the_plan_is_exempt() -> None:
+    assert found(AddConstraint(USERS, PRIMARY_KEY), created(users()), CODE) == []
+
+
+def test_dropping_or_validating_is_not_flagged() -> None:
+    unvalidated = replace(PRIMARY_KEY, validated=False)
+    assert found(DropConstraint(USERS, PRIMARY_KEY), existing(users()), CODE) == []
+    assert found(ValidateConstraint(USERS, unvalidated, PRIMARY_KEY), existing(users()), CODE) == []
+
+
+def test_the_lock_safe_strategy_silences_it() -> None:
+    ctx = Ctx(current=existing(users()).current, strategies=frozenset({"unique_via_index"}))
+    assert found(AddConstraint(USERS, PRIMARY_KEY), ctx, CODE) == []
