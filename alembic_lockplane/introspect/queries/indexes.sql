@@ -6,67 +6,94 @@
 -- the collation the key sorts by when it is not its type's default (as for columns; the
 -- type is the table column's, since an index may store another one, e.g. hash codes), and
 -- the DESC / NULLS FIRST bits of indoption (PostgreSQL vectors are 0-based).
-WITH {{_scope}}
+-- Keys are computed for all indexes in one set-level join and grouped, rather than in a
+-- per-index subquery, so the cost stays linear in the number of indexes.
+WITH {{_scope}},
+idx AS MATERIALIZED (
+    SELECT
+        i.indexrelid, i.indrelid, i.indisunique, i.indnatts, i.indnkeyatts, i.indkey,
+        i.indclass, i.indcollation, i.indoption, i.indpred,
+        {{if nulls_not_distinct then i.indnullsnotdistinct else false}} AS nulls_not_distinct,
+        t.nspname, t.relname
+    FROM tbl t
+    JOIN pg_index i ON i.indrelid = t.oid
+    WHERE NOT EXISTS (
+        SELECT 1 FROM pg_constraint con
+        WHERE con.conrelid = i.indrelid
+          AND con.conindid = i.indexrelid
+          AND con.contype IN ('p', 'u', 'x')
+    )
+),
+key_parts AS (
+    SELECT
+        x.indexrelid,
+        x.n,
+        pg_get_indexdef(x.indexrelid, x.n + 1, false) AS expr,
+        CASE
+            WHEN opc.opcdefault THEN NULL
+            WHEN pg_opclass_is_visible(opc.oid) THEN quote_ident(opc.opcname)
+            ELSE quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname)
+        END AS opclass,
+        CASE
+            WHEN x.indcollation[x.n] <> 0 AND x.indcollation[x.n] <> kty.typcollation
+            THEN x.indcollation[x.n]::regcollation::text
+        END AS key_collation,
+        (x.indoption[x.n] & 1) <> 0 AS descending,
+        (x.indoption[x.n] & 2) <> 0 AS nulls_first
+    FROM (
+        SELECT idx.*, k.n
+        FROM idx
+        CROSS JOIN LATERAL generate_series(0, idx.indnkeyatts - 1) AS k (n)
+    ) x
+    JOIN pg_opclass opc ON opc.oid = x.indclass[x.n]
+    JOIN pg_namespace opn ON opn.oid = opc.opcnamespace
+    JOIN pg_attribute ia ON ia.attrelid = x.indexrelid AND ia.attnum = x.n + 1
+    -- indkey is 0 for an expression: no column has attnum 0
+    LEFT JOIN pg_attribute col ON col.attrelid = x.indrelid AND col.attnum = x.indkey[x.n]
+    JOIN pg_type kty ON kty.oid = coalesce(col.atttypid, ia.atttypid)
+),
+keys AS (
+    SELECT
+        indexrelid,
+        array_agg(expr ORDER BY n) AS exprs,
+        array_agg(opclass ORDER BY n) AS opclasses,
+        array_agg(key_collation ORDER BY n) AS collations,
+        array_agg(descending ORDER BY n) AS descending,
+        array_agg(nulls_first ORDER BY n) AS nulls_first
+    FROM key_parts
+    GROUP BY indexrelid
+),
+includes AS (
+    SELECT x.indexrelid, array_agg(a.attname::text ORDER BY x.n) AS columns
+    FROM (
+        SELECT idx.indexrelid, idx.indrelid, idx.indkey, k.n
+        FROM idx
+        CROSS JOIN LATERAL generate_series(idx.indnkeyatts, idx.indnatts - 1) AS k (n)
+    ) x
+    JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[x.n]
+    GROUP BY x.indexrelid
+)
 SELECT
-    t.nspname::text,
+    idx.nspname::text,
     ic.relname::text,
-    t.relname::text,
-    pg_get_indexdef(i.indexrelid),
-    i.indisunique,
+    idx.relname::text,
+    pg_get_indexdef(idx.indexrelid),
+    idx.indisunique,
     am.amname::text,
     keys.exprs,
     keys.opclasses,
     keys.collations,
     keys.descending,
     keys.nulls_first,
-    ARRAY(
-        SELECT a.attname::text
-        FROM generate_series(i.indnkeyatts, i.indnatts - 1) AS k (n)
-        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n]
-        ORDER BY k.n
-    ),
-    pg_get_expr(i.indpred, i.indrelid),
-    {{if nulls_not_distinct then i.indnullsnotdistinct else false}},
+    coalesce(includes.columns, '{}'::text[]),
+    pg_get_expr(idx.indpred, idx.indrelid),
+    idx.nulls_not_distinct,
     d.description
-FROM tbl t
-JOIN pg_index i ON i.indrelid = t.oid
-JOIN pg_class ic ON ic.oid = i.indexrelid
+FROM idx
+JOIN pg_class ic ON ic.oid = idx.indexrelid
 JOIN pg_am am ON am.oid = ic.relam
-CROSS JOIN LATERAL (
-    SELECT
-        array_agg(pg_get_indexdef(i.indexrelid, k.n + 1, false) ORDER BY k.n) AS exprs,
-        array_agg(
-            CASE
-                WHEN opc.opcdefault THEN NULL
-                WHEN pg_opclass_is_visible(opc.oid) THEN quote_ident(opc.opcname)
-                ELSE quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname)
-            END
-            ORDER BY k.n
-        ) AS opclasses,
-        array_agg(
-            CASE
-                WHEN i.indcollation[k.n] <> 0
-                 AND i.indcollation[k.n] <> kty.typcollation
-                THEN i.indcollation[k.n]::regcollation::text
-            END
-            ORDER BY k.n
-        ) AS collations,
-        array_agg((i.indoption[k.n] & 1) <> 0 ORDER BY k.n) AS descending,
-        array_agg((i.indoption[k.n] & 2) <> 0 ORDER BY k.n) AS nulls_first
-    FROM generate_series(0, i.indnkeyatts - 1) AS k (n)
-    JOIN pg_opclass opc ON opc.oid = i.indclass[k.n]
-    JOIN pg_namespace opn ON opn.oid = opc.opcnamespace
-    JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n + 1
-    LEFT JOIN pg_attribute col
-        ON i.indkey[k.n] > 0 AND col.attrelid = i.indrelid AND col.attnum = i.indkey[k.n]
-    JOIN pg_type kty ON kty.oid = coalesce(col.atttypid, ia.atttypid)
-) keys
+JOIN keys ON keys.indexrelid = idx.indexrelid
+LEFT JOIN includes ON includes.indexrelid = idx.indexrelid
 LEFT JOIN pg_description d
-    ON d.objoid = i.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
-WHERE NOT EXISTS (
-    SELECT 1 FROM pg_constraint con
-    WHERE con.conindid = i.indexrelid
-      AND con.conrelid = i.indrelid
-      AND con.contype IN ('p', 'u', 'x')
-)
-ORDER BY t.nspname, ic.relname
+    ON d.objoid = idx.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+ORDER BY idx.nspname, ic.relname
