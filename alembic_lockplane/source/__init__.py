@@ -4,6 +4,7 @@ The only package that imports sqlglot, and only its tokenizer. The shadow loader
 ``ParsedSource.statements`` when ``ParsedSource.has_errors`` is false.
 """
 
+from alembic_lockplane.source.classify import STATEMENT_KINDS
 from alembic_lockplane.source.diagnostics import (
     Diagnostic,
     diagnostics_dict,
@@ -18,6 +19,7 @@ from alembic_lockplane.source.statement import RenameHint, Statement
 
 __all__ = [
     "RULES",
+    "STATEMENT_KINDS",
     "Diagnostic",
     "ParsedSource",
     "RenameHint",

@@ -9,6 +9,7 @@ the shadow database. ``kind`` is informational for the shadow loader and for the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from alembic_lockplane.source.lexer import Tok
 
@@ -49,7 +50,6 @@ _CREATE_KINDS = {
     "EVENT": "create_event_trigger",
     "RULE": "create_rule",
     "COLLATION": "create_collation",
-    "FOREIGN": "create_foreign",
     "ROLE": "create_role",
     "USER": "create_role",
     "GROUP": "create_role",
@@ -62,6 +62,7 @@ _DML = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE", "COPY"})
 STATEMENT_KINDS = frozenset(
     set(_CREATE_KINDS.values())
     | {
+        "create_foreign_table",
         "create_other",
         "alter_table",
         "alter_other",
@@ -100,15 +101,18 @@ def statement_kind(tokens: Sequence[Tok]) -> str:
     if first == "CREATE":
         i = create_object_index(tokens)
         keyword = tokens[i].upper if i < len(tokens) else ""
+        if keyword == "FOREIGN" and words(tokens[i:], 2)[1:] == ["TABLE"]:
+            return "create_foreign_table"
         return _CREATE_KINDS.get(keyword, "create_other")
     if first == "ALTER":
         return "alter_table" if words(tokens, 2)[1:] == ["TABLE"] else "alter_other"
     if first == "WITH":
-        # WITH x AS (...) INSERT/UPDATE/DELETE/MERGE: data-modifying at the top level.
+        # Data-modifying: the main statement, or a CTE body ``name AS [NOT] [MATERIALIZED] (...)``
+        # that starts with INSERT/UPDATE/DELETE/MERGE (a column named "delete" is not at either).
         depth = 0
-        for t in tokens[1:]:
+        for prev, t in pairwise(tokens):
             depth += (t.kind == "lparen") - (t.kind == "rparen")
-            if depth == 0 and t.upper in _DML:
+            if t.upper in _DML and (depth == 0 or prev.kind == "lparen"):
                 return "dml"
         return "select"
     simple = {

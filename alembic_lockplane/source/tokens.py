@@ -11,6 +11,9 @@ does not do, handled here:
 * Errors: sqlglot's ``TokenError`` carries no position. Then the hand-written lexer in
   ``lexer.py`` takes over for the whole file; it reports where the unterminated construct starts.
 
+For "command" statements (``DO``, ``PREPARE``, ``CALL``, ``VACUUM``, ...), sqlglot finds the end
+but keeps no inner tokens, so the hand lexer re-reads that one statement.
+
 Only the token *boundaries* come from sqlglot; kinds are derived from the original text, so a
 keyword is recognised by its spelling and a string or quoted identifier can never look like one.
 """
@@ -69,9 +72,29 @@ def tokenize(text: str) -> LexResult:
         metas.append((start, end))
         masked = masked[:start] + " " * (end - start) + masked[end:]
     toks: list[Tok] = []
-    for t in raw:
+    k = 0
+    while k < len(raw):
+        t = raw[k]
+        if t.token_type in _tokenizer.COMMANDS and (
+            k == 0 or raw[k - 1].token_type in _tokenizer.COMMAND_PREFIX_TOKENS
+        ):
+            # sqlglot keeps only the last piece of a "command" statement (DO, PREPARE, CALL,
+            # VACUUM, SHOW, ...): its boundaries are right, its inner tokens are not kept.
+            j = k + 1
+            while j < len(raw) and raw[j].token_type != TokenType.SEMICOLON:
+                j += 1
+            end = raw[j].start if j < len(raw) else len(masked)
+            inner = scan(masked[t.start : end])
+            if inner.error is None:
+                toks.extend(
+                    Tok(x.kind, x.text, x.start + t.start, x.end + t.start) for x in inner.tokens
+                )
+                metas.extend((a + t.start, b + t.start) for a, b in inner.meta_commands)
+                k = j
+                continue
         toks.extend(_convert(t, text))
-    return LexResult(_merge_unicode_identifiers(toks, text), tuple(metas))
+        k += 1
+    return LexResult(_merge_unicode_identifiers(toks, text), tuple(sorted(metas)))
 
 
 def _merge_unicode_identifiers(toks: list[Tok], text: str) -> tuple[Tok, ...]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from alembic_lockplane.source import read_source
+from alembic_lockplane.source import STATEMENT_KINDS, read_source
 
 
 def check(tmp_path: Path, script: str, *, strict: bool = False) -> list[tuple[str, str, int, int]]:
@@ -64,6 +64,13 @@ POSITIVE = {
     "commit": ("transaction_control", "commit", 1, 1, "error"),
     "rollback": ("transaction_control", "ROLLBACK", 1, 1, "error"),
     "savepoint": ("transaction_control", "SAVEPOINT s", 1, 1, "error"),
+    "prepare_transaction": (
+        "transaction_control",
+        "SELECT 1;\n PREPARE TRANSACTION 'x'",
+        2,
+        2,
+        "error",
+    ),
     "end": ("transaction_control", "END", 1, 1, "error"),
     "meta_command": ("psql_meta_command", "SELECT 1;\n\\connect other", 2, 1, "error"),
     "if_not_exists_table": (
@@ -224,3 +231,43 @@ def _write(tmp_path: Path, script: str) -> Path:
     path = tmp_path / "s.lp.sql"
     path.write_text(script, encoding="utf-8")
     return path
+
+
+KINDS = {
+    "CREATE TABLE t (a int)": "create_table",
+    "CREATE UNLOGGED TABLE t (a int)": "create_table",
+    "CREATE UNIQUE INDEX CONCURRENTLY i ON t (a)": "create_index",
+    "CREATE TYPE mood AS ENUM ('a')": "create_type",
+    "CREATE DOMAIN posint AS int CHECK (VALUE > 0)": "create_domain",
+    "CREATE EXTENSION citext": "create_extension",
+    "CREATE SCHEMA app": "create_schema",
+    "CREATE SEQUENCE s": "create_sequence",
+    "CREATE POLICY p ON t USING (true)": "create_policy",
+    "CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql": "create_function",
+    "CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$": "create_procedure",
+    "CREATE OR REPLACE TEMP RECURSIVE VIEW v (n) AS SELECT 1": "create_view",
+    "CREATE MATERIALIZED VIEW m AS SELECT 1": "create_materialized_view",
+    "CREATE CONSTRAINT TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()": (
+        "create_trigger"
+    ),
+    "CREATE FOREIGN TABLE ft (a int) SERVER s": "create_foreign_table",
+    "CREATE COLLATION c (provider = icu, locale = 'und')": "create_collation",
+    "CREATE TEXT SEARCH CONFIGURATION c (COPY = english)": "create_other",
+    "ALTER TABLE t ADD b int": "alter_table",
+    "ALTER SEQUENCE s OWNED BY t.a": "alter_other",
+    "COMMENT ON TABLE t IS 'x'": "comment",
+    "GRANT SELECT ON t TO PUBLIC": "grant",
+    "DROP VIEW v": "drop",
+    "WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x": "dml",
+    "WITH x AS (SELECT 1) SELECT * FROM x": "select",
+    "SET search_path = app": "set",
+    "PREPARE TRANSACTION 'x'": "transaction_control",
+    "VACUUM t": "other",
+}
+
+
+@pytest.mark.parametrize("sql", sorted(KINDS))
+def test_statement_kind(tmp_path: Path, sql: str) -> None:
+    [statement] = read_source([_write(tmp_path, sql)], cwd=tmp_path).statements
+    assert statement.kind == KINDS[sql]
+    assert statement.kind in STATEMENT_KINDS

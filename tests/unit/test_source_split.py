@@ -245,3 +245,29 @@ def test_dangling_and_unknown_directives_warn(use_lexer: str) -> None:
         ("unknown_directive", "warning", 1),
         ("dangling_directive", "warning", 3),
     ]
+
+
+def test_command_statements_keep_exact_text_and_tokens(use_lexer: str) -> None:
+    script = (
+        "DO $$ BEGIN PERFORM 1; END $$;\n"
+        "PREPARE q AS SELECT 'a;b' -- trailing; comment\n;\n"
+        "EXECUTE q('x;y');\n"
+        "VACUUM t\n\\i other.sql\n;\n"
+        "SELECT 2"
+    )
+    result = split_text(script, "c.lp.sql")
+    assert [s.text for s in result.statements] == [
+        "DO $$ BEGIN PERFORM 1; END $$",
+        "PREPARE q AS SELECT 'a;b'",
+        "EXECUTE q('x;y')",
+        "VACUUM t",
+        "SELECT 2",
+    ]
+    assert [t.text for t in result.statements[1].tokens] == [
+        "PREPARE",
+        "q",
+        "AS",
+        "SELECT",
+        "'a;b'",
+    ]
+    assert [(d.code, d.line) for d in result.diagnostics] == [("psql_meta_command", 6)]
