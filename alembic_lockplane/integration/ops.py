@@ -14,8 +14,6 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from alembic_lockplane.errors import DriftError
-
 
 def execute(sql: str) -> None:
     """Run one statement exactly as written (online), or print it as is (offline)."""
@@ -46,9 +44,15 @@ def guard(expected_hash: str, *, schemas: Sequence[str] | None = None) -> None:
     mode = _guard_mode()
     if mode == "off" or not expected_hash:
         return
+    from alembic.util import CommandError
+
+    from alembic_lockplane.errors import LockplaneError
     from alembic_lockplane.integration.live import live_hash
 
-    actual = live_hash(context, schemas)
+    try:
+        actual = live_hash(context, schemas)
+    except LockplaneError as exc:
+        raise CommandError(f"lockplane guard: {exc}") from None
     if actual == expected_hash:
         return
     message = (
@@ -62,7 +66,7 @@ def guard(expected_hash: str, *, schemas: Sequence[str] | None = None) -> None:
     if mode == "warn":
         print(f"WARNING: {message} ({hint})", file=sys.stderr)
         return
-    raise DriftError(message, hint=hint)
+    raise CommandError(f"{message}. Nothing was changed. Hint: {hint}")
 
 
 def irreversible(description: str, reason: str) -> None:

@@ -1,0 +1,218 @@
+"""``alembic revision --lockplane``: plan, check, validate, then let Alembic write the file.
+
+The revision goes through ``alembic.command.revision`` with a ``process_revision_directives``
+hook, so Alembic keeps doing everything it does for any revision (revision ids, heads,
+branches, ``--splice``, version paths, file names, post-write hooks). The hook runs inside
+env.py's own connection, which is where "current" comes from (as for autogenerate), and
+hands our ``script.py.mako`` to the ``ScriptDirectory`` instance of this one command, so a
+project keeps its own template for every other revision.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.operations import ops
+from alembic.util import CommandError
+
+from alembic_lockplane.errors import LockplaneError
+from alembic_lockplane.integration import settings as settings_mod
+from alembic_lockplane.integration.live import live_schema
+from alembic_lockplane.integration.render import RevisionBody, render_body
+from alembic_lockplane.integration.templates import revision_template
+from alembic_lockplane.plan.model import Finding, Plan
+
+Directives = Callable[[Any, Any, list[Any]], None]
+
+
+def revision(
+    config: Config,
+    message: str | None = None,
+    *,
+    head: str = "head",
+    splice: bool = False,
+    branch_label: Any = None,
+    version_path: str | os.PathLike[str] | None = None,
+    rev_id: str | None = None,
+    depends_on: Any = None,
+    allow: Collection[str] = (),
+    process_revision_directives: Directives | None = None,
+) -> Any:
+    """Write a lockplane revision planned from the database env.py connects to.
+
+    Returns what ``alembic.command.revision`` returns: the new ``Script``, or ``[]`` when
+    the database already matches the desired schema (no file is written). Raises
+    ``alembic.util.CommandError`` for anything the user must fix (not at head, blocked
+    findings, a plan that fails on the shadow, bad settings).
+    """
+    try:
+        settings = settings_mod.load(config)
+    except LockplaneError as exc:
+        raise _command_error(exc) from None
+    hook = _Hook(config, settings, frozenset(allow) | frozenset(settings.allow))
+
+    def directives_hook(context: Any, rev: Any, directives: list[Any]) -> None:
+        hook(context, rev, directives)
+        if process_revision_directives is not None and directives:
+            process_revision_directives(context, rev, directives)
+
+    with _revision_environment(config):
+        result = command.revision(
+            config,
+            message=message,
+            head=head,
+            splice=splice,
+            branch_label=branch_label,
+            version_path=version_path,
+            rev_id=rev_id,
+            depends_on=depends_on,
+            process_revision_directives=directives_hook,
+        )
+    if not hook.ran:
+        raise CommandError(
+            "env.py did not run migrations, so alembic-lockplane never saw the database; "
+            "does env.py call context.run_migrations() in online mode?"
+        )
+    return result
+
+
+class _Hook:
+    """The ``process_revision_directives`` callable: everything between env.py and the file."""
+
+    def __init__(self, config: Config, settings: settings_mod.Settings, allowed: frozenset[str]):
+        self.config = config
+        self.settings = settings
+        self.allowed = allowed
+        self.ran = False
+
+    def __call__(self, context: Any, rev: Any, directives: list[Any]) -> None:
+        if self.ran:
+            raise CommandError("alembic revision --lockplane supports one database per env.py")
+        self.ran = True
+        script = context.script
+        if set(script.get_revisions(rev)) != set(script.get_revisions("heads")):
+            raise CommandError("Target database is not up to date.")
+        if context.connection is None:
+            raise CommandError("alembic revision --lockplane needs env.py to run online")
+        try:
+            plan, body = self._plan(context)
+        except LockplaneError as exc:
+            raise _command_error(exc) from None
+        if plan is None or body is None:
+            directives[:] = []
+            return
+        migration = directives[0]
+        migration.upgrade_ops.ops[:] = [ops.ExecuteSQLOp(sql) for s in plan.steps for sql in s.sql]
+        migration.downgrade_ops.ops[:] = [
+            ops.ExecuteSQLOp(sql) for s in reversed(plan.steps) for sql in (s.rollback or ())
+        ]
+        _use_template(script, body)
+
+    def _plan(self, context: Any) -> tuple[Plan | None, RevisionBody | None]:
+        from alembic_lockplane.cli.report import blocking_findings, safety_report
+        from alembic_lockplane.engine import load_desired, make_plan
+        from alembic_lockplane.integration.validate import validate_on_shadow
+
+        s = self.settings
+        if s.current != "database":
+            raise CommandError(f"current = {s.current} is not supported yet; use database")
+        current = live_schema(context, s.schemas)
+        desired = load_desired(
+            s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
+        )
+        plan = with_policy(make_plan(current, desired), s.blocking_level.rank)
+        if not plan.steps:
+            _say("No changes: the database matches the desired schema; no revision written.")
+            return None, None
+        _say(safety_report(plan, self.allowed).rstrip("\n"))
+        blocked = blocking_findings(plan, self.allowed)
+        if blocked:
+            raise CommandError(_blocked_message(blocked, s.blocking_level.value))
+        for note in validate_on_shadow(
+            plan, current, desired, shadow_url=s.shadow_url, schemas=s.schemas
+        ):
+            _say(f"Note: {note}")
+        source = _display_path(s.schema_path, s.base_dir)
+        return plan, render_body(plan, schemas=s.schemas, source=source)
+
+
+def with_policy(plan: Plan, blocking_rank: int) -> Plan:
+    """Mark findings at or above the blocking level as blocking (the rules may mark more)."""
+
+    def mark(f: Finding) -> Finding:
+        return dataclasses.replace(f, blocking=f.blocking or f.level.rank >= blocking_rank)
+
+    steps = tuple(
+        dataclasses.replace(step, findings=tuple(mark(f) for f in step.findings))
+        for step in plan.steps
+    )
+    return dataclasses.replace(plan, steps=steps)
+
+
+def _blocked_message(blocked: list[Finding], level: str) -> str:
+    codes = sorted({f.code for f in blocked})
+    first = blocked[0]
+    allow = " ".join(f"--allow {code}" for code in codes)
+    return (
+        f"revision blocked by {len(blocked)} finding(s) at or above '{level}': "
+        f"{first.code}: {first.message.rstrip('.')}. Review, then rerun with {allow} "
+        "(or list the codes under allow in the [lockplane] settings)"
+    )
+
+
+def _use_template(script: Any, body: RevisionBody) -> None:
+    """Render this revision with our template, on this ``ScriptDirectory`` instance only."""
+    original = script._generate_template
+
+    def generate(src: Path, dest: Path, **kw: Any) -> None:
+        if Path(src).name != "script.py.mako":
+            original(src, dest, **kw)
+            return
+        original(revision_template(), dest, lockplane=body, **kw)
+
+    script._generate_template = generate
+
+
+@contextmanager
+def _revision_environment(config: Config) -> Iterator[None]:
+    """Make ``command.revision`` run env.py (as ``revision_environment = true`` does)."""
+    section = config.config_ini_section
+    previous = (
+        config.file_config.get(section, "revision_environment")
+        if config.file_config.has_option(section, "revision_environment")
+        else None
+    )
+    config.set_main_option("revision_environment", "true")
+    try:
+        yield
+    finally:
+        if previous is None:
+            config.remove_main_option("revision_environment")
+        else:
+            config.file_config.set(section, "revision_environment", previous)
+
+
+def _display_path(path: Path | None, base: Path) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _command_error(exc: LockplaneError) -> CommandError:
+    hint = f" (hint: {exc.hint})" if exc.hint else ""
+    return CommandError(f"{exc}{hint}")
