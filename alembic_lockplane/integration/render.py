@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alembic_lockplane.plan.model import Plan, Step
+from alembic_lockplane.render.transactions import step_runs_in_transaction
 
 LINE = 100
 INDENT = "    "
@@ -92,18 +93,29 @@ def _downgrade(plan: Plan) -> list[str]:
         lines.append(f"{INDENT})")
         return lines
     total = len(plan.steps)
-    for number, step in reversed(list(enumerate(plan.steps, 1))):
-        assert step.rollback is not None
-        if not step.rollback:
-            continue
-        reverse = Step(
-            description=f"Rollback: {step.description}",
-            sql=step.rollback,
-            transactional=step.transactional,
-        )
+    for number, reverse in downgrade_steps(plan) or []:
         lines.append("")
         lines.extend(_step_block(reverse, f"Undo step {number}/{total}", reverse.sql))
     return lines
+
+
+def downgrade_steps(plan: Plan) -> list[tuple[int, Step]] | None:
+    """The downgrade in execution order, each with the number of the step it undoes;
+    ``None`` when a step has no reverse. Steps with an empty reverse are left out."""
+    if any(step.rollback is None for step in plan.steps):
+        return None
+    return [
+        (
+            number,
+            Step(
+                description=f"Rollback: {step.description}",
+                sql=step.rollback,
+                transactional=step_runs_in_transaction(step.rollback),
+            ),
+        )
+        for number, step in reversed(list(enumerate(plan.steps, 1)))
+        if step.rollback
+    ]
 
 
 def _step_block(step: Step, label: str, statements: Sequence[str]) -> list[str]:

@@ -16,24 +16,10 @@ import psycopg2.extensions
 
 from alembic_lockplane.db.connect import connect
 from alembic_lockplane.errors import PlanError
+from alembic_lockplane.integration.render import downgrade_steps
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
-
-
-def downgrade_steps(plan: Plan) -> list[Step] | None:
-    """The downgrade, in execution order; ``None`` when a step has no reverse."""
-    if any(step.rollback is None for step in plan.steps):
-        return None
-    return [
-        Step(
-            description=f"Rollback: {step.description}",
-            sql=step.rollback or (),
-            transactional=step.transactional,
-        )
-        for step in reversed(plan.steps)
-        if step.rollback
-    ]
 
 
 def validate_on_shadow(
@@ -77,7 +63,7 @@ def validate_on_shadow(
             if down is None:
                 notes.append("downgrade not validated: the revision has an irreversible step")
                 return notes
-            run_steps(conn, down, "downgrade")
+            run_steps(conn, [step for _, step in down], "downgrade")
             back = introspect(conn, schemas)
             if canonical_hash(back) != canonical_hash(current):
                 raise PlanError(
