@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, active boolean NOT NULL DEFAULT true);

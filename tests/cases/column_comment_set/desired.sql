@@ -1,0 +1,1 @@
+CREATE TABLE t (n int); COMMENT ON COLUMN t.n IS 'count';

@@ -1,0 +1,1 @@
+CREATE SEQUENCE old_seq; CREATE TABLE t (n bigint DEFAULT nextval('old_seq'));

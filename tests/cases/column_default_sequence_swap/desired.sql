@@ -1,0 +1,1 @@
+CREATE SEQUENCE new_seq; CREATE TABLE t (n bigint DEFAULT nextval('new_seq'));

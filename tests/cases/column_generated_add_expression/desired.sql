@@ -1,0 +1,1 @@
+CREATE TABLE t (w int, a int GENERATED ALWAYS AS (w * 2) STORED);

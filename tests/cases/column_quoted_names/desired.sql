@@ -1,0 +1,1 @@
+CREATE TABLE "T" ("New ""Name""" int, "from" text NOT NULL DEFAULT 'x');

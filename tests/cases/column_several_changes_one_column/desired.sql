@@ -1,0 +1,1 @@
+CREATE TABLE t (n varchar(20) NOT NULL DEFAULT 'b' COLLATE "C"); COMMENT ON COLUMN t.n IS 'combo';

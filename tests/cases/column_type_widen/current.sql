@@ -1,0 +1,1 @@
+CREATE TABLE t (n int); INSERT INTO t VALUES (1);

@@ -1,0 +1,1 @@
+CREATE TYPE "Mood Type" AS ENUM ('it''s', 'Two Words', '"q"');

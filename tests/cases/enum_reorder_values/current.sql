@@ -1,0 +1,1 @@
+CREATE TYPE size AS ENUM ('large', 'small'); CREATE TABLE shirts (s size);

@@ -1,0 +1,2 @@
+CREATE EXTENSION citext;
+CREATE TABLE accounts (id int PRIMARY KEY, email public.citext NOT NULL UNIQUE);

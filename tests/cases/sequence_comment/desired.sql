@@ -1,0 +1,1 @@
+CREATE SEQUENCE counter; COMMENT ON SEQUENCE counter IS 'ticket numbers';

@@ -1,0 +1,1 @@
+CREATE SCHEMA "Billing"; CREATE SEQUENCE "Billing"."Invoice No" START 1000;

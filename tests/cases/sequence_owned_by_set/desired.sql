@@ -1,0 +1,1 @@
+CREATE TABLE t (id bigint); CREATE SEQUENCE t_ids OWNED BY t.id;
