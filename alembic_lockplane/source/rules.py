@@ -18,6 +18,7 @@ from alembic_lockplane.source.classify import create_object_index, words
 from alembic_lockplane.source.diagnostics import Diagnostic
 from alembic_lockplane.source.names import (
     QualifiedName,
+    name_part,
     read_qualified,
     skip_words,
     split_top_level,
@@ -156,9 +157,22 @@ def transaction_control(i: int, stmt: Statement, ctx: RuleContext) -> list[Diagn
     ]
 
 
+# Objects every new PostgreSQL database already has: declaring them needs IF NOT EXISTS, or the
+# statement fails in the fresh scratch database (``schema "public" already exists``).
+_PREINSTALLED = (
+    ["CREATE", "SCHEMA", "IF", "NOT", "EXISTS"],
+    ["CREATE", "EXTENSION", "IF", "NOT", "EXISTS"],
+)
+_PREINSTALLED_NAMES = {"SCHEMA": "public", "EXTENSION": "plpgsql"}
+
+
 def if_not_exists(i: int, stmt: Statement, ctx: RuleContext) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     ups = [t.upper for t in stmt.tokens]
+    if ups[:5] in _PREINSTALLED and len(stmt.tokens) > 5:
+        name = name_part(stmt.tokens[5])
+        if name == _PREINSTALLED_NAMES[ups[1]]:
+            return []
     for k in range(len(ups) - 2):
         if ups[k : k + 3] == ["IF", "NOT", "EXISTS"]:
             found.append(

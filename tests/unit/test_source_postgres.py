@@ -7,12 +7,15 @@ the right file:line:col. These tests check both promises on the server itself.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import psycopg2
+import psycopg2.errors
 import pytest
 
 from alembic_lockplane.model.objects import Origin
+from alembic_lockplane.source import read_source
 from alembic_lockplane.source.split import split_text
 
 pytestmark = pytest.mark.db
@@ -85,3 +88,19 @@ def test_server_error_position_maps_to_file_line_column(conn: Any) -> None:
 def test_error_position_counts_characters_and_crlf(conn: Any) -> None:
     script = "CREATE TABLE café (\r\n  ünïcode text DEFAULT 'é',\r\n  b nosuchtype\r\n);"
     assert error_origin(conn, script) == Origin("e.lp.sql", 3, 5)
+
+
+@pytest.mark.parametrize(
+    "statement", ["CREATE SCHEMA IF NOT EXISTS public", "CREATE EXTENSION IF NOT EXISTS plpgsql"]
+)
+def test_if_not_exists_exemptions_are_needed_in_a_fresh_database(
+    conn: Any, tmp_path: Path, statement: str
+) -> None:
+    """Why ``if_not_exists`` stays quiet here: without the clause PostgreSQL refuses."""
+    path = tmp_path / "s.lp.sql"
+    path.write_text(statement, encoding="utf-8")
+    assert read_source([path], cwd=tmp_path).diagnostics == ()
+    without = statement.replace(" IF NOT EXISTS", "")
+    with pytest.raises((psycopg2.errors.DuplicateSchema, psycopg2.errors.DuplicateObject)):
+        run(conn, without)
+    run(conn, statement)

@@ -80,6 +80,13 @@ POSITIVE = {
         14,
         "warning",
     ),
+    "if_not_exists_other_schema": (
+        "if_not_exists",
+        "CREATE SCHEMA IF NOT EXISTS app",
+        1,
+        15,
+        "warning",
+    ),
     "if_not_exists_column": (
         "if_not_exists",
         "CREATE TABLE t (a int);\nALTER TABLE x ADD COLUMN IF NOT EXISTS b int",
@@ -147,6 +154,9 @@ NEGATIVE = {
     ),
     "if_not_exists_in_string": "COMMENT ON TABLE t IS 'IF NOT EXISTS'",
     "create_without_replace": "CREATE VIEW v AS SELECT 1",
+    "if_not_exists_for_public_schema": "CREATE SCHEMA IF NOT EXISTS public",
+    "if_not_exists_for_plpgsql": "CREATE EXTENSION IF NOT EXISTS plpgsql",
+    "if_not_exists_for_public_with_options": "CREATE SCHEMA IF NOT EXISTS PUBLIC AUTHORIZATION x",
     "enable_rls_cannot_be_folded": (
         "CREATE TABLE t (a int);\nALTER TABLE t ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY"
     ),
