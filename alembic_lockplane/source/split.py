@@ -85,8 +85,9 @@ def _group(tokens: Sequence[Tok]) -> list[list[Tok]]:
         current.append(tok)
         if len(current) <= 4:
             lead = [t.upper for t in current]
-            routine = lead[0] == "CREATE" and ("FUNCTION" in lead or "PROCEDURE" in lead)
-            rule = lead[0] == "CREATE" and "RULE" in lead
+            obj = lead[3:4] if lead[1:3] == ["OR", "REPLACE"] else lead[1:2]
+            routine = lead[0] == "CREATE" and obj in (["FUNCTION"], ["PROCEDURE"])
+            rule = lead[0] == "CREATE" and obj == ["RULE"]
         if routine and tok.kind == "word":
             word = tok.upper
             if word == "BEGIN" or (begin_depth and word == "CASE"):

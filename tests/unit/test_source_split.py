@@ -82,6 +82,14 @@ SPLIT_CASES = {
             "SELECT 3",
         ],
     ),
+    "table_named_function_with_column_begin": (
+        "CREATE TABLE function (begin int); SELECT 2",
+        ["CREATE TABLE function (begin int)", "SELECT 2"],
+    ),
+    "or_replace_procedure_begin_atomic": (
+        "CREATE OR REPLACE PROCEDURE p() BEGIN ATOMIC SELECT 1; END; SELECT 2",
+        ["CREATE OR REPLACE PROCEDURE p() BEGIN ATOMIC SELECT 1; END", "SELECT 2"],
+    ),
     "create_rule_parenthesised_actions": (
         "CREATE RULE r AS ON INSERT TO t DO ALSO (NOTIFY a; NOTIFY b); SELECT 1",
         ["CREATE RULE r AS ON INSERT TO t DO ALSO (NOTIFY a; NOTIFY b)", "SELECT 1"],
