@@ -130,15 +130,11 @@ def _same_name(old: SqlType, new: SqlType) -> TypeChange:
     if old.name == "numeric":
         return _numeric_mods(old.mods, new.mods)
     if old.name in _PRECISION_TYPES:
-        old_p = old.mods[0] if old.mods else None
-        new_p = new.mods[0] if new.mods else None
-        # The scale-check function is skipped when the new precision is absent or larger.
-        rewrite = new_p is not None and (old_p is None or new_p < old_p)
-        old_eff = _MAX_TIME_PRECISION if old_p is None else old_p
-        new_eff = _MAX_TIME_PRECISION if new_p is None else new_p
-        return TypeChange(
-            rewrite, new_eff < old_eff, new_eff > old_eff, "fractional seconds precision"
-        )
+        # No precision means the maximum, 6; only a lower one rounds (and rewrites).
+        old_p = old.mods[0] if old.mods else _MAX_TIME_PRECISION
+        new_p = new.mods[0] if new.mods else _MAX_TIME_PRECISION
+        narrower = new_p < old_p
+        return TypeChange(narrower, narrower, new_p > old_p, "fractional seconds precision")
     if old.name == "character":
         # bpchar pads to the declared length, so every length change rewrites.
         old_n, new_n = (old.mods or (1,))[0], (new.mods or (1,))[0]
