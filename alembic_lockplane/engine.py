@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from alembic_lockplane.db.connect import connect
@@ -15,7 +15,7 @@ from alembic_lockplane.db.url import is_database_url
 from alembic_lockplane.errors import SchemaSourceError, SnapshotError
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.model import Plan
-from alembic_lockplane.source import is_sql_source
+from alembic_lockplane.source import Diagnostic, is_sql_source
 
 
 def load_desired(
@@ -26,8 +26,12 @@ def load_desired(
     cwd: Path | None = None,
     strict: bool = False,
     env: Mapping[str, str] | None = None,
+    on_warning: Callable[[Diagnostic], None] | None = None,
 ) -> Schema:
-    """Check the ``.lp.sql`` source statically, then normalise it through PostgreSQL."""
+    """Check the ``.lp.sql`` source statically, then normalise it through PostgreSQL.
+
+    Warnings of the static pass go to ``on_warning`` (errors raise with all diagnostics).
+    """
     from alembic_lockplane.shadow.load import load_statements
     from alembic_lockplane.source import discover, read_source
 
@@ -43,6 +47,9 @@ def load_desired(
             tuple(parsed.diagnostics),
             hint=first.hint or "run `lockplane validate schema` to see every problem",
         )
+    if on_warning is not None:
+        for warning in parsed.warnings:
+            on_warning(warning)
     return load_statements(parsed.statements, shadow_url=shadow_url, schemas=schemas)
 
 
@@ -88,6 +95,7 @@ def load_input(
     shadow_url: str | None = None,
     schemas: Sequence[str] | None = None,
     cwd: Path | None = None,
+    on_warning: Callable[[Diagnostic], None] | None = None,
 ) -> Schema:
     """A database URL, a ``.lp.sql`` file or folder, or a JSON snapshot."""
     if is_database_url(value):
@@ -96,7 +104,9 @@ def load_input(
     if not path.is_absolute() and cwd is not None:
         path = cwd / path
     if is_sql_source(path):
-        return load_desired(path, shadow_url=shadow_url, schemas=schemas, cwd=cwd)
+        return load_desired(
+            path, shadow_url=shadow_url, schemas=schemas, cwd=cwd, on_warning=on_warning
+        )
     return load_snapshot(path)
 
 

@@ -46,12 +46,17 @@ def _schema_sql(schema: Schema) -> str:
     return plan_to_sql_script(engine.make_plan(baseline, schema))
 
 
+def _print_warning(diag: Diagnostic) -> None:
+    sys.stderr.write(format_text(diag) + "\n")
+
+
 def _load(value: str, settings: Settings) -> Schema:
     return engine.load_input(
         value,
         shadow_url=settings.shadow_database_url,
         schemas=settings.schemas,
         cwd=Path.cwd(),
+        on_warning=_print_warning,
     )
 
 
@@ -77,6 +82,7 @@ def cmd_validate_schema(args: argparse.Namespace) -> int:
         engine.load_snapshot(path)
         diags: tuple[Diagnostic, ...] = ()
     else:
+        warnings: list[Diagnostic] = []
         try:
             engine.load_desired(
                 path,
@@ -84,8 +90,9 @@ def cmd_validate_schema(args: argparse.Namespace) -> int:
                 schemas=settings.schemas,
                 cwd=Path.cwd(),
                 strict=args.strict,
+                on_warning=lambda d: warnings.append(d),
             )
-            diags = ()
+            diags = tuple(warnings)
         except SchemaSourceError as exc:
             if args.output != "json" and not exc.diagnostics:
                 raise
@@ -95,7 +102,7 @@ def cmd_validate_schema(args: argparse.Namespace) -> int:
     else:
         for diag in diags:
             sys.stderr.write(format_text(diag) + "\n")
-        if not diags:
+        if not any(d.severity == "error" for d in diags):
             sys.stderr.write("Schema is valid.\n")
     return 1 if any(d.severity == "error" for d in diags) else 0
 
@@ -186,6 +193,7 @@ def _plan_for_apply(args: argparse.Namespace, settings: Settings, db_url: str) -
         shadow_url=settings.shadow_database_url,
         schemas=settings.schemas,
         cwd=Path.cwd(),
+        on_warning=_print_warning,
     )
     plan = engine.make_plan(current, desired)
     sys.stderr.write(safety_report(plan, args.allow))

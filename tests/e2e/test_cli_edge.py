@@ -44,3 +44,17 @@ def test_password_in_an_environment_url_is_not_printed(run_lockplane) -> None:
     assert result.returncode == 1
     assert "topsecretpw" not in result.stderr
     assert "only PostgreSQL is supported" in result.stderr
+
+
+def test_validate_shows_warnings_and_strict_makes_them_errors(run_lockplane, pg_server, tmp_path):
+    (tmp_path / "w.lp.sql").write_text("CREATE TABLE IF NOT EXISTS t (id int);\n")
+    env = {"SHADOW_DATABASE_URL": pg_server}
+    lenient = run_lockplane("validate", "schema", "w.lp.sql", env=env)
+    assert lenient.returncode == 0
+    assert "w.lp.sql:1:14: warning[if_not_exists]" in lenient.stderr
+    strict = run_lockplane("validate", "schema", "w.lp.sql", "--strict", env=env)
+    assert strict.returncode == 1
+    assert "w.lp.sql:1:14: error[if_not_exists]" in strict.stderr
+    as_json = run_lockplane("validate", "schema", "w.lp.sql", "--output", "json", env=env)
+    assert as_json.returncode == 0
+    assert '"code": "if_not_exists"' in as_json.stdout
