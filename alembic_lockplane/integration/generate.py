@@ -21,6 +21,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.operations import ops
+from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
 from alembic_lockplane.errors import LockplaneError
@@ -28,6 +29,7 @@ from alembic_lockplane.integration import settings as settings_mod
 from alembic_lockplane.integration.live import live_schema
 from alembic_lockplane.integration.render import RevisionBody, render_body
 from alembic_lockplane.integration.templates import revision_template
+from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.model import Finding, Plan
 
 Directives = Callable[[Any, Any, list[Any]], None]
@@ -57,25 +59,37 @@ def revision(
         settings = settings_mod.load(config)
     except LockplaneError as exc:
         raise _command_error(exc) from None
-    hook = _Hook(config, settings, frozenset(allow) | frozenset(settings.allow))
+    planner = _Planner(settings, frozenset(allow) | frozenset(settings.allow))
+    args: dict[str, Any] = dict(
+        message=message,
+        head=head,
+        splice=splice,
+        branch_label=branch_label,
+        version_path=version_path,
+        rev_id=rev_id,
+        depends_on=depends_on,
+    )
+    if settings.current != "database":
+        # replay / snapshot: no live database, so env.py is not run at all.
+        try:
+            current = _offline_current(config, settings)
+            body = planner.plan(current)
+        except LockplaneError as exc:
+            raise _command_error(exc) from None
+        if body is None:
+            return []
+        with _our_template(lambda: body):
+            return command.revision(config, **args)
+
+    hook = _Hook(planner)
 
     def directives_hook(context: Any, rev: Any, directives: list[Any]) -> None:
         hook(context, rev, directives)
         if process_revision_directives is not None and directives:
             process_revision_directives(context, rev, directives)
 
-    with _revision_environment(config):
-        result = command.revision(
-            config,
-            message=message,
-            head=head,
-            splice=splice,
-            branch_label=branch_label,
-            version_path=version_path,
-            rev_id=rev_id,
-            depends_on=depends_on,
-            process_revision_directives=directives_hook,
-        )
+    with _revision_environment(config), _our_template(lambda: hook.body):
+        result = command.revision(config, process_revision_directives=directives_hook, **args)
     if not hook.ran:
         raise CommandError(
             "env.py did not run migrations, so alembic-lockplane never saw the database; "
@@ -84,14 +98,59 @@ def revision(
     return result
 
 
-class _Hook:
-    """The ``process_revision_directives`` callable: everything between env.py and the file."""
+def _offline_current(config: Config, s: settings_mod.Settings) -> Schema:
+    if s.current == "replay":
+        from alembic_lockplane.integration.replay import replayed_schema
 
-    def __init__(self, config: Config, settings: settings_mod.Settings, allowed: frozenset[str]):
-        self.config = config
+        return replayed_schema(config, shadow_url=s.shadow_url, schemas=s.schemas)
+    from alembic_lockplane.engine import load_snapshot
+
+    return load_snapshot(s.base_dir / s.current)
+
+
+class _Planner:
+    """Current -> desired: plan, report, policy, shadow validation, revision body."""
+
+    def __init__(self, settings: settings_mod.Settings, allowed: frozenset[str]):
         self.settings = settings
         self.allowed = allowed
+
+    def plan(self, current: Schema) -> RevisionBody | None:
+        """The revision body, or ``None`` when there is nothing to do."""
+        from alembic_lockplane.cli.report import blocking_findings, safety_report
+        from alembic_lockplane.engine import load_desired, make_plan
+        from alembic_lockplane.integration.validate import validate_on_shadow
+
+        s = self.settings
+        desired = load_desired(
+            s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
+        )
+        plan = with_policy(make_plan(current, desired), s.blocking_level.rank)
+        if not plan.steps:
+            _say(
+                "No changes: the current schema matches the desired schema; "
+                "no revision written."
+            )
+            return None
+        _say(safety_report(plan, self.allowed).rstrip("\n"))
+        blocked = blocking_findings(plan, self.allowed)
+        if blocked:
+            raise CommandError(_blocked_message(blocked, s.blocking_level.value))
+        for note in validate_on_shadow(
+            plan, current, desired, shadow_url=s.shadow_url, schemas=s.schemas
+        ):
+            _say(f"Note: {note}")
+        source = _display_path(s.schema_path, s.base_dir)
+        return render_body(plan, schemas=s.schemas, source=source)
+
+
+class _Hook:
+    """The ``process_revision_directives`` callable: env.py's connection is "current"."""
+
+    def __init__(self, planner: _Planner):
+        self.planner = planner
         self.ran = False
+        self.body: RevisionBody | None = None
 
     def __call__(self, context: Any, rev: Any, directives: list[Any]) -> None:
         if self.ran:
@@ -103,45 +162,15 @@ class _Hook:
         if context.connection is None:
             raise CommandError("alembic revision --lockplane needs env.py to run online")
         try:
-            plan, body = self._plan(context)
+            self.body = self.planner.plan(live_schema(context, self.planner.settings.schemas))
         except LockplaneError as exc:
             raise _command_error(exc) from None
-        if plan is None or body is None:
+        if self.body is None:
             directives[:] = []
             return
+        # Hooks in env.py that drop "empty" revisions must see this one is not empty.
         migration = directives[0]
-        migration.upgrade_ops.ops[:] = [ops.ExecuteSQLOp(sql) for s in plan.steps for sql in s.sql]
-        migration.downgrade_ops.ops[:] = [
-            ops.ExecuteSQLOp(sql) for s in reversed(plan.steps) for sql in (s.rollback or ())
-        ]
-        _use_template(script, body)
-
-    def _plan(self, context: Any) -> tuple[Plan | None, RevisionBody | None]:
-        from alembic_lockplane.cli.report import blocking_findings, safety_report
-        from alembic_lockplane.engine import load_desired, make_plan
-        from alembic_lockplane.integration.validate import validate_on_shadow
-
-        s = self.settings
-        if s.current != "database":
-            raise CommandError(f"current = {s.current} is not supported yet; use database")
-        current = live_schema(context, s.schemas)
-        desired = load_desired(
-            s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
-        )
-        plan = with_policy(make_plan(current, desired), s.blocking_level.rank)
-        if not plan.steps:
-            _say("No changes: the database matches the desired schema; no revision written.")
-            return None, None
-        _say(safety_report(plan, self.allowed).rstrip("\n"))
-        blocked = blocking_findings(plan, self.allowed)
-        if blocked:
-            raise CommandError(_blocked_message(blocked, s.blocking_level.value))
-        for note in validate_on_shadow(
-            plan, current, desired, shadow_url=s.shadow_url, schemas=s.schemas
-        ):
-            _say(f"Note: {note}")
-        source = _display_path(s.schema_path, s.base_dir)
-        return plan, render_body(plan, schemas=s.schemas, source=source)
+        migration.upgrade_ops.ops[:] = [ops.ExecuteSQLOp(sql) for sql in self.body.statements]
 
 
 def with_policy(plan: Plan, blocking_rank: int) -> Plan:
@@ -168,17 +197,29 @@ def _blocked_message(blocked: list[Finding], level: str) -> str:
     )
 
 
-def _use_template(script: Any, body: RevisionBody) -> None:
-    """Render this revision with our template, on this ``ScriptDirectory`` instance only."""
-    original = script._generate_template
+@contextmanager
+def _our_template(body: Callable[[], RevisionBody | None]) -> Iterator[None]:
+    """Render ``script.py.mako`` with our template while this command runs.
 
-    def generate(src: Path, dest: Path, **kw: Any) -> None:
-        if Path(src).name != "script.py.mako":
-            original(src, dest, **kw)
+    ``ScriptDirectory.generate_revision`` renders ``<script_location>/script.py.mako``
+    through ``_generate_template``; for the duration of our ``command.revision`` call, that
+    one file name is swapped for our packaged template (other files are left alone), so a
+    project keeps its own template for every other revision.
+    """
+    original = ScriptDirectory._generate_template
+
+    def generate(self: ScriptDirectory, src: Path, dest: Path, **kw: Any) -> None:
+        current = body()
+        if Path(src).name != "script.py.mako" or current is None:
+            original(self, src, dest, **kw)
             return
-        original(revision_template(), dest, lockplane=body, **kw)
+        original(self, revision_template(), dest, lockplane=current, **kw)
 
-    script._generate_template = generate
+    ScriptDirectory._generate_template = generate  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ScriptDirectory._generate_template = original  # type: ignore[method-assign]
 
 
 @contextmanager

@@ -33,6 +33,7 @@ class RevisionBody:
     downgrade: str
     summary: tuple[str, ...]
     uses_op: bool
+    statements: tuple[str, ...] = ()
 
     def title(self, message: str | None) -> str:
         """The revision message, safe inside the module docstring's first line."""
@@ -69,6 +70,7 @@ def render_body(
         downgrade="\n".join(down),
         summary=tuple(_ascii(line) for line in summary),
         uses_op="op.get_context()" in "\n".join(up + down),
+        statements=tuple(sql for step in plan.steps for sql in step.sql),
     )
 
 

@@ -23,7 +23,7 @@ from alembic_lockplane.plan.model import Safety
 
 GuardMode = Literal["error", "warn", "off"]
 GUARD_MODES: tuple[GuardMode, ...] = ("error", "warn", "off")
-CURRENT_SOURCES = ("database",)
+CURRENT_SOURCES = ("database", "replay")
 
 KEYS = (
     "schema_path",
@@ -75,7 +75,14 @@ def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
     if "schemas" in raw:
         kwargs["schemas"] = _list(raw["schemas"][0]) or None
     if "current" in raw:
-        kwargs["current"] = _choice(raw["current"], CURRENT_SOURCES)
+        value, where, _ = raw["current"]
+        text = str(value).strip()
+        # database, replay, or the path of a JSON snapshot (kept relative to base_dir)
+        kwargs["current"] = (
+            text.lower()
+            if text.lower() in CURRENT_SOURCES
+            else os.path.relpath(where / text, base_dir)
+        )
     if "shadow_database_url" in raw:
         kwargs["shadow_url"] = str(raw["shadow_database_url"][0]).strip() or None
     if "blocking_level" in raw:

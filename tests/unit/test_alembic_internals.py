@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import CommandLine, Config
+from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
@@ -142,3 +143,41 @@ def test_config_template_directory_is_overridable_for_init(tmp_path: Path) -> No
 def test_migration_context_attributes_exist_on_instances(attribute: str) -> None:
     ctx = MigrationContext.configure(dialect_name="postgresql", opts={"as_sql": True})
     assert attribute in vars(ctx)
+
+
+def test_script_directory_steps_used_by_replay(tmp_path: Path) -> None:
+    """Replay runs the chain like ``command.upgrade``/``downgrade`` through these two."""
+    config = Config(str(tmp_path / "alembic.ini"), cmd_opts=Namespace(quiet=True))
+    command.init(config, str(tmp_path / "mig"), template="generic")
+    config.set_main_option("script_location", str(tmp_path / "mig"))
+    script = ScriptDirectory.from_config(config)
+    script.generate_revision("r1", "one", refresh=True)
+    script.generate_revision("r2", "two", refresh=True)
+    up = script._upgrade_revs("heads", ())
+    assert [step.revision.revision for step in up] == ["r1", "r2"]
+    down = script._downgrade_revs("base", ("r2",))
+    assert [step.revision.revision for step in down] == ["r2", "r1"]
+
+
+def test_environment_context_takes_the_chain_function_and_destination(tmp_path: Path) -> None:
+    config = Config(str(tmp_path / "alembic.ini"), cmd_opts=Namespace(quiet=True))
+    command.init(config, str(tmp_path / "mig"), template="generic")
+    config.set_main_option("script_location", str(tmp_path / "mig"))
+    script = ScriptDirectory.from_config(config)
+
+    def fn(rev: object, context: object) -> list[object]:
+        return []
+
+    env = EnvironmentContext(config, script, fn=fn, destination_rev="heads")
+    assert env.context_opts["fn"] is fn
+    assert env.context_opts["destination_rev"] == "heads"
+    assert {"connection", "target_metadata"} <= set(
+        inspect.signature(EnvironmentContext.configure).parameters
+    )
+
+
+def test_config_attributes_is_a_plain_dict(tmp_path: Path) -> None:
+    config = Config(str(tmp_path / "alembic.ini"))
+    config.attributes["lockplane_guard"] = "off"
+    assert Config(str(tmp_path / "alembic.ini")).attributes == {}
+    assert config.attributes == {"lockplane_guard": "off"}
