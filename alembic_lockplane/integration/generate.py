@@ -79,7 +79,9 @@ def revision(
         if body is None:
             return []
         with _our_template(lambda: body):
-            return command.revision(config, **args)
+            result = command.revision(config, **args)
+        planner.write_plan_files(result)
+        return result
 
     hook = _Hook(planner)
 
@@ -95,6 +97,7 @@ def revision(
             "env.py did not run migrations, so alembic-lockplane never saw the database; "
             "does env.py call context.run_migrations() in online mode?"
         )
+    planner.write_plan_files(result)
     return result
 
 
@@ -114,6 +117,7 @@ class _Planner:
     def __init__(self, settings: settings_mod.Settings, allowed: frozenset[str]):
         self.settings = settings
         self.allowed = allowed
+        self.made: tuple[Plan, Schema] | None = None
 
     def plan(self, current: Schema) -> RevisionBody | None:
         """The revision body, or ``None`` when there is nothing to do."""
@@ -141,7 +145,24 @@ class _Planner:
         ):
             _say(f"Note: {note}")
         source = _display_path(s.schema_path, s.base_dir)
+        self.made = (plan, current)
         return render_body(plan, schemas=s.schemas, source=source)
+
+    def write_plan_files(self, script: Any) -> None:
+        """``<revision>.migration.json`` and ``.rollback.json`` beside the revision file."""
+        path = getattr(script, "path", None)
+        if not self.settings.plan_files or self.made is None or path is None:
+            return
+        from alembic_lockplane.fileio import write_atomic
+        from alembic_lockplane.plan.planfile import plan_to_json
+        from alembic_lockplane.plan.rollback import rollback_plan
+
+        plan, current = self.made
+        folder, stem = Path(path).parent, Path(path).stem
+        write_atomic(folder / f"{stem}.migration.json", plan_to_json(plan))
+        if all(step.rollback is not None for step in plan.steps):
+            rollback = plan_to_json(rollback_plan(plan, current))
+            write_atomic(folder / f"{stem}.rollback.json", rollback)
 
 
 class _Hook:

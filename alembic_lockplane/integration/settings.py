@@ -33,6 +33,7 @@ KEYS = (
     "blocking_level",
     "allow",
     "guard",
+    "plan_files",
 )
 _ALIASES = {"shadow_url": "shadow_database_url", "schema": "schema_path"}
 
@@ -46,6 +47,7 @@ class Settings:
     blocking_level: Safety = Safety.DANGEROUS
     allow: tuple[str, ...] = ()
     guard: GuardMode = "error"
+    plan_files: bool = False
     base_dir: Path = Path(".")
 
 
@@ -92,6 +94,8 @@ def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
         kwargs["allow"] = _list(raw["allow"][0])
     if "guard" in raw:
         kwargs["guard"] = cast(GuardMode, _choice(raw["guard"], GUARD_MODES))
+    if "plan_files" in raw:
+        kwargs["plan_files"] = _choice(raw["plan_files"], ("true", "false")) == "true"
     return Settings(**kwargs)
 
 
@@ -148,6 +152,8 @@ def _list(value: Any) -> tuple[str, ...]:
 def _choice(entry: tuple[Any, Path, str], allowed: tuple[str, ...]) -> str:
     value, _, origin = entry
     text = str(value).strip().lower()
+    if isinstance(value, bool):
+        text = "true" if value else "false"
     if text not in allowed:
         raise ConfigError(
             f"{origin}: {value!r} is not one of {', '.join(allowed)}",

@@ -104,3 +104,21 @@ def test_database_source_refuses_when_not_at_head(config: Config) -> None:
     revision(config, message="users", rev_id="0001")
     with pytest.raises(CommandError, match=r"^Target database is not up to date\.$"):
         revision(config, message="again")
+
+
+def test_plan_files_beside_the_revision(config: Config) -> None:
+    import json
+
+    set_lockplane(config, "plan_files", "true")
+    config = Config(str(config.config_file_name))
+    script = revision(config, message="users", rev_id="0001")
+    folder = Path(script.path).parent
+    forward = json.loads((folder / "0001_users.migration.json").read_text(encoding="utf-8"))
+    backward = json.loads((folder / "0001_users.rollback.json").read_text(encoding="utf-8"))
+    source = Path(script.path).read_text(encoding="utf-8")
+    assert f"source_hash = '{forward['source_hash']}'" in source
+    assert [s["description"] for s in forward["steps"]] == ["Create table users"]
+    assert backward["source_hash"] == forward["target_hash"]
+    assert backward["steps"][0]["sql"] == ["DROP TABLE public.users"]
+    # Alembic still sees exactly one revision.
+    assert [p.name for p in versions(config)] == ["0001_users.py"]

@@ -50,6 +50,7 @@ def test_prefixed_keys_in_the_alembic_section(tmp_path: Path) -> None:
 def test_pyproject_tool_lockplane_and_ini_wins(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.lockplane]\nschema_path = "schema"\nschemas = ["public"]\nguard = "warn"\n'
+        'plan_files = true\ncurrent = "snap/current.json"\n'
         '[tool.alembic.lockplane]\nallow = ["drop_table"]\n',
         encoding="utf-8",
     )
@@ -58,6 +59,8 @@ def test_pyproject_tool_lockplane_and_ini_wins(tmp_path: Path) -> None:
     assert s.schemas == ("public",)
     assert s.allow == ("drop_table",)
     assert s.guard == "off"
+    assert s.plan_files is True
+    assert s.current == "snap/current.json"
 
 
 def test_environment_wins_over_files(tmp_path: Path) -> None:
