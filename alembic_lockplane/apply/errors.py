@@ -87,7 +87,7 @@ def step_failed(
     if sqlstate == LOCK_NOT_AVAILABLE:
         return StepFailed(
             f"{where}: gave up after lock_timeout={lock_timeout}: another session holds a "
-            f"lock on the table this step alters ({server_message(exc)}); {state}",
+            f"lock on the table this step alters ({reason}); {state}",
             hint="find the blocking session in pg_stat_activity, let it finish, then re-run; "
             "or allow a longer lock_timeout",
             step_number=number,
@@ -106,7 +106,7 @@ def step_failed(
         )
     if connection_lost:
         return StepFailed(
-            f"{where}: the connection to the database was lost ({server_message(exc)}); "
+            f"{where}: the connection to the database was lost ({reason}); "
             f"the server rolls back an unfinished transaction, so {state}",
             hint="re-run the same command: the drift guard checks the database first",
             step_number=number,
@@ -116,9 +116,10 @@ def step_failed(
             connection_lost=True,
         )
     return StepFailed(
-        f"{where} failed: {server_message(exc)}; {state}",
+        f"{where} failed: {reason}; {state}",
         hint=server_hint(exc) or "fix the cause, then re-run the same command",
         step_number=number,
         sqlstate=sqlstate,
         committed=committed,
+        reason=reason,
     )
