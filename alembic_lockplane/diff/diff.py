@@ -74,7 +74,7 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += _pairs(current.extensions, desired.extensions, _extension)
     changes += _pairs(current.enums, desired.enums, lambda a, b: _enum(a, b, current, desired))
     changes += _pairs(current.sequences, desired.sequences, _sequence)
-    changes += _pairs(current.tables, desired.tables, table)
+    changes += _pairs(current.tables, desired.tables, table, always=bool(forced))
     changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced))
     return order(changes)
 

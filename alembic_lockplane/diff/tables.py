@@ -44,7 +44,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
-from alembic_lockplane.model.objects import Column, Constraint, ConstraintKind, Table
+from alembic_lockplane.model.objects import Column, Constraint, ConstraintKind, Policy, Table
 
 
 def key_of(table: Table) -> TableKey:
@@ -205,9 +205,7 @@ def _diff_policies(key: TableKey, old: Table, new: Table, columns_go: bool) -> l
             changes.append(DropPolicy(key, before))
         elif before is None:
             changes.append(CreatePolicy(key, after))
-        elif (before.command, before.permissive) != (after.command, after.permissive) or (
-            columns_go and (before.using, before.with_check) != (after.using, after.with_check)
-        ):
+        elif _policy_needs_recreate(before, after, columns_go):
             changes += [DropPolicy(key, before), CreatePolicy(key, after)]
         else:
             state = before
@@ -218,3 +216,15 @@ def _diff_policies(key: TableKey, old: Table, new: Table, columns_go: bool) -> l
                 target = CommentTarget(CommentKind.POLICY, key.schema, name, key.name)
                 changes.append(SetComment(target, state.comment, after.comment))
     return changes
+
+
+def _policy_needs_recreate(before: Policy, after: Policy, columns_go: bool) -> bool:
+    """``ALTER POLICY`` cannot change the command or permissiveness, nor remove a USING or
+    WITH CHECK expression; and it must not wait for a column drop its old text blocks."""
+    if (before.command, before.permissive) != (after.command, after.permissive):
+        return True
+    removed = (before.using is not None and after.using is None) or (
+        before.with_check is not None and after.with_check is None
+    )
+    changed = (before.using, before.with_check) != (after.using, after.with_check)
+    return removed or (columns_go and changed)

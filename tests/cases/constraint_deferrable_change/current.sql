@@ -1,0 +1,1 @@
+CREATE TABLE t (code text CONSTRAINT t_code_key UNIQUE);

@@ -1,0 +1,1 @@
+CREATE TABLE parent (id int PRIMARY KEY, code text NOT NULL);CREATE TABLE child (parent_id int REFERENCES parent ON DELETE CASCADE ON UPDATE SET NULL);

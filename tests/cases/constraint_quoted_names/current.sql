@@ -1,0 +1,1 @@
+CREATE TABLE "Tbl" ("Col" int);

@@ -1,0 +1,1 @@
+CREATE TABLE "Tbl" ("Col" int CONSTRAINT "Col Must ""Be"" Positive" CHECK ("Col" > 0), CONSTRAINT "unique" UNIQUE ("Col"));

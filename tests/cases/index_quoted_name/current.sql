@@ -1,0 +1,1 @@
+CREATE TABLE "Big Table" ("Key" int);

@@ -1,0 +1,1 @@
+CREATE SCHEMA old; CREATE TABLE old.t (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE SCHEMA new; CREATE TABLE new.t (id int PRIMARY KEY);

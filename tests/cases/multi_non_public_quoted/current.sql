@@ -1,0 +1,1 @@
+CREATE SCHEMA "Sales"; CREATE TABLE "Sales"."Order" ("Id" int PRIMARY KEY);

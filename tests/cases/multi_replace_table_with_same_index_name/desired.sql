@@ -1,0 +1,1 @@
+CREATE TABLE b (x int); CREATE INDEX shared_idx ON b (x);

@@ -1,0 +1,1 @@
+CREATE TYPE kind AS ENUM ('a'); CREATE TABLE things (k kind);

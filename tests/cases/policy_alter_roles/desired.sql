@@ -1,0 +1,1 @@
+CREATE TABLE docs (id int, owner text, public boolean); ALTER TABLE docs ENABLE ROW LEVEL SECURITY;CREATE POLICY readers ON docs FOR SELECT TO pg_monitor, pg_signal_backend USING (public);

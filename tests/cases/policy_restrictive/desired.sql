@@ -1,0 +1,1 @@
+CREATE TABLE docs (id int, owner text, public boolean); ALTER TABLE docs ENABLE ROW LEVEL SECURITY;CREATE POLICY only_owner ON docs AS RESTRICTIVE FOR ALL USING (owner = current_user) WITH CHECK (owner = current_user);
