@@ -37,4 +37,4 @@ LEFT JOIN LATERAL (
 ) ident ON true
 LEFT JOIN pg_description d
     ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
-ORDER BY t.nspname, t.relname, a.attnum
+ORDER BY a.attrelid, a.attnum

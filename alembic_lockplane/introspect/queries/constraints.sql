@@ -39,4 +39,4 @@ WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
       SELECT 1 FROM pg_constraint parent
       WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid
   )
-ORDER BY t.nspname, t.relname, con.conname
+ORDER BY con.conrelid, con.conname

@@ -17,4 +17,4 @@ FROM tbl t
 JOIN pg_policy p ON p.polrelid = t.oid
 LEFT JOIN pg_description d
     ON d.objoid = p.oid AND d.classoid = 'pg_policy'::regclass AND d.objsubid = 0
-ORDER BY t.nspname, t.relname, p.polname
+ORDER BY p.polrelid, p.polname
