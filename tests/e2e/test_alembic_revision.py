@@ -198,3 +198,70 @@ def test_lockplane_revision_coexists_with_hand_written_ones(project: Project) ->
     project.alembic("downgrade", "base")
     project.alembic("upgrade", "head")
     assert project.query("SELECT to_regclass('public.posts')::text") == [("posts",)]
+
+
+AUTOGEN_ENV = '''
+import sqlalchemy as sa
+
+target_metadata = sa.MetaData()
+sa.Table(
+    "log", target_metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("note", sa.Text),
+    schema="audit",
+)
+
+
+def include_name(name, type_, parent_names):
+    # autogenerate owns schema "audit"; lockplane owns "public"
+    if type_ == "schema":
+        return name == "audit"
+    return True
+'''
+
+
+def test_chain_mixes_lockplane_hand_written_and_autogenerate_revisions(
+    project: Project,
+) -> None:
+    env_py = project.root / "migrations" / "env.py"
+    text = env_py.read_text(encoding="utf-8")
+    text = text.replace("target_metadata = None\n", AUTOGEN_ENV)
+    text = text.replace(
+        "context.configure(connection=connection, target_metadata=target_metadata)",
+        "context.configure(connection=connection, target_metadata=target_metadata, "
+        "include_schemas=True, include_name=include_name)",
+    )
+    env_py.write_text(text, encoding="utf-8")
+
+    project.write_schema(USERS)
+    lockplane_revision(project, "users")
+    project.alembic("upgrade", "head")
+    project.alembic("revision", "-m", "audit schema", "--rev-id", "hand01")
+    hand = project.versions / "hand01_audit_schema.py"
+    up, down = '"""Upgrade schema."""\n    ', '"""Downgrade schema."""\n    '
+    hand.write_text(
+        hand.read_text(encoding="utf-8")
+        .replace(up + "pass", up + 'op.execute("CREATE SCHEMA audit")')
+        .replace(down + "pass", down + 'op.execute("DROP SCHEMA audit")'),
+        encoding="utf-8",
+    )
+    project.alembic("upgrade", "head")
+    project.alembic("revision", "--autogenerate", "-m", "audit log", "--rev-id", "auto01")
+    auto = (project.versions / "auto01_audit_log.py").read_text(encoding="utf-8")
+    assert "op.create_table('log'" in auto and "schema='audit'" in auto
+    assert "users" not in auto
+    project.alembic("upgrade", "head")
+
+    project.write_schema(POSTS)
+    path = lockplane_revision(project, "posts")
+    assert module_values(path)["down_revision"] == "auto01"
+    project.alembic("upgrade", "head")
+    project.alembic("downgrade", "base")
+    assert project.query("SELECT to_regclass('public.users'), to_regnamespace('audit')") == [
+        (None, None)
+    ]
+    project.alembic("upgrade", "head")
+    assert project.query(
+        "SELECT to_regclass('public.posts')::text, to_regclass('audit.log')::text"
+    ) == [("posts", "audit.log")]
+    assert len(project.alembic("history").stdout.strip().splitlines()) == 4
