@@ -1,7 +1,8 @@
 """What a safety rule may know about the plan besides the change it looks at.
 
-``plan/build.py`` owns the real ``PlanContext``; the rules type against this Protocol so the
-safety package does not import the planner (data flows one way: diff -> safety -> plan).
+``plan/build.py`` owns the real ``PlanContext`` (which satisfies this Protocol); the rules type
+against the Protocol so the safety package does not import the planner (data flows one way:
+diff -> safety -> plan).
 
 Optional attribute, read with ``getattr`` so a context without it still type-checks:
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from alembic_lockplane.diff.changes import AddConstraint, Change
 from alembic_lockplane.model.objects import Schema
 
 #: ``CREATE INDEX CONCURRENTLY`` / ``DROP INDEX CONCURRENTLY`` on existing tables.
@@ -54,11 +56,9 @@ def is_existing_table(ctx: SafetyContext, table: tuple[str, str]) -> bool:
     return (table[0], table[1]) not in ctx.created_tables
 
 
-def added_constraint_on_existing_table(change: object, ctx: SafetyContext) -> bool:
+def added_constraint_on_existing_table(change: Change, ctx: SafetyContext) -> bool:
     """Shared guard of the ``add_*`` constraint rules: a validated constraint added to a table
     that already holds rows (a ``NOT VALID`` one is not checked against existing rows)."""
-    from alembic_lockplane.diff.changes import AddConstraint
-
     return (
         isinstance(change, AddConstraint)
         and change.new.validated

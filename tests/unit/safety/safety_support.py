@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from alembic_lockplane.diff.changes import Change, TableKey
 from alembic_lockplane.model.objects import Column, Constraint, Index, IndexKey, Schema, Table
+from alembic_lockplane.plan.build import PlanContext
 from alembic_lockplane.plan.model import Finding
 from alembic_lockplane.safety import assess
 
 USERS = TableKey("public", "users")
 
 
-@dataclass(frozen=True)
-class Ctx:
-    """Satisfies ``SafetyContext`` the way plan/build.py's PlanContext will."""
-
-    current: Schema = field(default_factory=Schema)
-    desired: Schema = field(default_factory=Schema)
-    created_tables: frozenset[tuple[str, str]] = frozenset()
-    strategies: frozenset[str] = field(default_factory=frozenset)
+def context(
+    current: Schema | None = None,
+    desired: Schema | None = None,
+    created_tables: frozenset[tuple[str, str]] = frozenset(),
+    strategies: frozenset[str] = frozenset(),
+) -> PlanContext:
+    """The planner's own context, with empty schemas by default."""
+    return PlanContext(current or Schema(), desired or Schema(), created_tables, strategies)
 
 
 def users(*columns: Column, constraints: tuple[Constraint, ...] = ()) -> Table:
@@ -27,15 +26,15 @@ def users(*columns: Column, constraints: tuple[Constraint, ...] = ()) -> Table:
     return Table("public", "users", columns=cols, constraints=constraints)
 
 
-def existing(*tables: Table, indexes: tuple[Index, ...] = ()) -> Ctx:
+def existing(*tables: Table, indexes: tuple[Index, ...] = ()) -> PlanContext:
     """A plan over a database that already has ``tables`` (with rows, as far as rules know)."""
     schema = Schema(tables=tables, indexes=indexes)
-    return Ctx(current=schema, desired=schema)
+    return context(current=schema, desired=schema)
 
 
-def created(*tables: Table) -> Ctx:
+def created(*tables: Table) -> PlanContext:
     """A plan that creates ``tables`` itself."""
-    return Ctx(
+    return context(
         desired=Schema(tables=tables),
         created_tables=frozenset((t.schema, t.name) for t in tables),
     )
@@ -52,10 +51,10 @@ def index(name: str, *keys: str, table: str = "users", include: tuple[str, ...] 
     )
 
 
-def found(change: Change, ctx: Ctx, code: str) -> list[Finding]:
+def found(change: Change, ctx: PlanContext, code: str) -> list[Finding]:
     """The findings of rule ``code`` about ``change``, through the public ``assess``."""
     return [f for f in assess(change, ctx) if f.code == code]
 
 
-def codes(change: Change, ctx: Ctx) -> set[str]:
+def codes(change: Change, ctx: PlanContext) -> set[str]:
     return {f.code for f in assess(change, ctx)}

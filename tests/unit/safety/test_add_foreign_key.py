@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from constraint_cases import ALL, FOREIGN_KEY
-from safety_support import USERS, Ctx, created, existing, found, users
+from safety_support import USERS, context, created, existing, found, users
 
 from alembic_lockplane.diff.changes import AddConstraint, DropConstraint, ValidateConstraint
 from alembic_lockplane.plan.model import Safety
@@ -35,7 +35,9 @@ def test_dropping_or_validating_is_not_flagged() -> None:
 
 
 def test_the_lock_safe_strategy_silences_it() -> None:
-    ctx = Ctx(current=existing(users()).current, strategies=frozenset({"not_valid_then_validate"}))
+    ctx = context(
+        current=existing(users()).current, strategies=frozenset({"not_valid_then_validate"})
+    )
     assert found(AddConstraint(USERS, FOREIGN_KEY), ctx, CODE) == []
 
 

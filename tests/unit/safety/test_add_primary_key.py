@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from constraint_cases import ALL, PRIMARY_KEY
-from safety_support import USERS, Ctx, created, existing, found, users
+from safety_support import USERS, context, created, existing, found, users
 
 from alembic_lockplane.diff.changes import AddConstraint, DropConstraint, ValidateConstraint
 from alembic_lockplane.plan.model import Safety
@@ -35,5 +35,5 @@ def test_dropping_or_validating_is_not_flagged() -> None:
 
 
 def test_the_lock_safe_strategy_silences_it() -> None:
-    ctx = Ctx(current=existing(users()).current, strategies=frozenset({"unique_via_index"}))
+    ctx = context(current=existing(users()).current, strategies=frozenset({"unique_via_index"}))
     assert found(AddConstraint(USERS, PRIMARY_KEY), ctx, CODE) == []

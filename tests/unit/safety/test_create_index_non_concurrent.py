@@ -1,4 +1,4 @@
-from safety_support import Ctx, created, existing, found, index, users
+from safety_support import context, created, existing, found, index, users
 
 from alembic_lockplane.diff.changes import CreateIndex, DropIndex
 from alembic_lockplane.plan.model import Safety
@@ -21,7 +21,7 @@ def test_a_table_created_in_the_plan_is_exempt() -> None:
 
 
 def test_concurrent_builds_are_not_flagged() -> None:
-    ctx = Ctx(current=existing(users()).current, strategies=frozenset({CONCURRENT_INDEX}))
+    ctx = context(current=existing(users()).current, strategies=frozenset({CONCURRENT_INDEX}))
     assert found(CreateIndex(BY_EMAIL), ctx, CODE) == []
 
 

@@ -1,4 +1,4 @@
-from safety_support import Ctx, existing, found, index, users
+from safety_support import context, existing, found, index, users
 
 from alembic_lockplane.diff.changes import CreateIndex, DropIndex
 from alembic_lockplane.plan.model import Safety
@@ -16,6 +16,6 @@ def test_dropping_an_index_of_an_existing_table_is_review() -> None:
 
 
 def test_concurrent_drops_and_creates_are_not_flagged() -> None:
-    ctx = Ctx(current=existing(users()).current, strategies=frozenset({CONCURRENT_INDEX}))
+    ctx = context(current=existing(users()).current, strategies=frozenset({CONCURRENT_INDEX}))
     assert found(DropIndex(BY_EMAIL), ctx, CODE) == []
     assert found(CreateIndex(BY_EMAIL), existing(users()), CODE) == []

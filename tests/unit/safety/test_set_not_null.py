@@ -1,4 +1,4 @@
-from safety_support import USERS, Ctx, created, existing, found, users
+from safety_support import USERS, context, created, existing, found, users
 
 from alembic_lockplane.diff.changes import DropNotNull, SetNotNull
 from alembic_lockplane.model.objects import Column, Constraint, ConstraintKind
@@ -36,7 +36,7 @@ def test_an_unvalidated_or_different_check_does_not() -> None:
 
 
 def test_the_not_null_via_check_strategy_silences_it() -> None:
-    ctx = Ctx(current=existing(users()).current, strategies=frozenset({NOT_NULL_VIA_CHECK}))
+    ctx = context(current=existing(users()).current, strategies=frozenset({NOT_NULL_VIA_CHECK}))
     assert found(CHANGE, ctx, CODE) == []
 
 
