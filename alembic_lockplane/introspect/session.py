@@ -45,11 +45,16 @@ class CatalogSession:
         self._params = params
         self._on_query = on_query
 
+    def _cursor(self) -> ext.cursor:
+        # A plain tuple cursor even when the caller set a connection-wide cursor_factory
+        # (RealDictCursor rows would not unpack).
+        return self._conn.cursor(cursor_factory=ext.cursor)
+
     def statement(self, label: str, text: str) -> None:
         """Run a control statement (BEGIN, SAVEPOINT, ...) that returns nothing."""
         if self._on_query is not None:
             self._on_query(label)
-        with self._conn.cursor() as cur:
+        with self._cursor() as cur:
             cur.execute(text)
 
     def rows(self, name: str) -> list[tuple[Any, ...]]:
@@ -58,7 +63,7 @@ class CatalogSession:
         if self._on_query is not None:
             self._on_query(name)
         try:
-            with self._conn.cursor() as cur:
+            with self._cursor() as cur:
                 cur.execute(text, self._params)
                 return list(cur.fetchall())
         except psycopg2.Error as exc:

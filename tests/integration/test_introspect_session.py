@@ -11,6 +11,7 @@ from typing import Any
 
 import psycopg2
 import psycopg2.extensions as ext
+import psycopg2.extras
 import pytest
 
 from alembic_lockplane.db.url import libpq_dsn
@@ -110,6 +111,18 @@ def test_failed_transaction_is_refused_and_left_alone(plain_conn: ext.connection
     plain_conn.rollback()
 
 
+def test_connection_wide_dict_cursor_factory_is_fine(db_url: str) -> None:
+    c = psycopg2.connect(libpq_dsn(db_url), cursor_factory=psycopg2.extras.RealDictCursor)
+    c.autocommit = True
+    try:
+        _setup(c, "CREATE TABLE t (id int PRIMARY KEY)")
+        table = introspect(c).table("public", "t")
+    finally:
+        c.close()
+    assert table is not None
+    assert table.columns == (Column(name="id", type="integer", not_null=True),)
+
+
 def test_rendering_ignores_the_callers_session_settings(conn: ext.connection) -> None:
     _setup(
         conn,
@@ -142,7 +155,8 @@ def test_rendering_ignores_the_callers_session_settings(conn: ext.connection) ->
 
 
 def _counting_connection(url: str) -> tuple[ext.connection, list[str]]:
-    """A connection whose cursors record every statement they send (psycopg2 level)."""
+    """A connection that records every statement its cursors send (psycopg2 level),
+    whatever cursor class the caller asks for."""
     sent: list[str] = []
 
     class CountingCursor(ext.cursor):
@@ -150,7 +164,12 @@ def _counting_connection(url: str) -> tuple[ext.connection, list[str]]:
             sent.append(str(query))
             super().execute(query, vars)
 
-    c = psycopg2.connect(libpq_dsn(url), cursor_factory=CountingCursor)
+    class CountingConnection(ext.connection):
+        def cursor(self, *args: Any, **kwargs: Any) -> Any:
+            kwargs["cursor_factory"] = CountingCursor
+            return super().cursor(*args, **kwargs)
+
+    c = psycopg2.connect(libpq_dsn(url), connection_factory=CountingConnection)
     c.autocommit = True
     return c, sent
 
