@@ -16,9 +16,10 @@ def _check(change: Change, ctx: SafetyContext) -> Iterator[Hit]:
         return
     col = change.new
     if col.identity is not None:
-        cause = "an identity column (every row gets a value from its sequence)"
+        cause = "identity (every row gets a value from its sequence),"
     elif col.default is not None and (calls := volatile_calls(col.default)):
-        cause = f"default {col.default} calls volatile {', '.join(f'{c}()' for c in calls)}"
+        volatile = ", ".join(f"{c}()" for c in calls)
+        cause = f"default {col.default}, which calls volatile {volatile},"
     else:
         return
     yield {"column": column_name(change.table, col.name), "cause": cause}
