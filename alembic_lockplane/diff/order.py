@@ -203,21 +203,26 @@ def _table_order(
     ties and cycles are broken by key (the foreign keys are separate steps anyway)."""
     nodes = set(tables)
     needs: dict[TableKey, set[TableKey]] = {t: set() for t in nodes}
+    needed_by: dict[TableKey, set[TableKey]] = {t: set() for t in nodes}
     for source, target in references:
         if source in nodes and target in nodes and source != target:
             needs[source].add(target)
+            needed_by[target].add(source)
     rank: dict[TableKey, int] = {}
     ready = [t for t in nodes if not needs[t]]
     heapq.heapify(ready)
+    waiting = sorted(nodes)  # for breaking cycles: the smallest table not yet ranked
     while len(rank) < len(nodes):
         if not ready:  # a cycle: take the smallest remaining table
-            ready = [min(t for t in nodes if t not in rank)]
+            while waiting[0] in rank:
+                waiting.pop(0)
+            ready = [waiting[0]]
         table = heapq.heappop(ready)
         if table in rank:
             continue
         rank[table] = len(rank)
-        for other in sorted(nodes):
-            if other not in rank and table in needs[other]:
+        for other in needed_by[table]:
+            if other not in rank:
                 needs[other].discard(table)
                 if not needs[other]:
                     heapq.heappush(ready, other)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from alembic_lockplane.diff.changes import Change, CreateTable
+from alembic_lockplane.diff.changes import AlterExtension, Change, CreateTable
 from alembic_lockplane.diff.diff import diff
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
@@ -43,9 +43,20 @@ def plan_context(current: Schema, desired: Schema, changes: list[Change]) -> Pla
     return PlanContext(current, desired, created)
 
 
+def has_honest_reverse(change: Change) -> bool:
+    """False when running the reverse SQL cannot restore the old state.
+
+    Extensions ship upgrade scripts, almost never downgrade ones, so ``ALTER EXTENSION
+    ... UPDATE`` has no reverse that would run.
+    """
+    if isinstance(change, AlterExtension):
+        return change.old.version == change.new.version
+    return True
+
+
 def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
     forward = render(change)
-    backward = render(change.reverse())
+    rollback = render(change.reverse()).statements if has_honest_reverse(change) else None
     findings = tuple(assess(change, ctx)) if assess is not None else ()
     return Step(
         description=forward.description,
@@ -53,7 +64,7 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
         safety=Safety.highest([f.level for f in findings]),
         findings=findings,
         transactional=forward.transactional,
-        rollback=backward.statements,
+        rollback=rollback,
     )
 
 

@@ -5,7 +5,8 @@ For each case, on the real test server: database A runs ``current.sql``, databas
 introspect equal to B and a new plan must be empty; then the rollback plan is applied and
 A must introspect equal to where it started. The plan must also come out identical when
 computed twice. A case may carry ``meta.json`` with ``{"min_version": 160000, "reason":
-"..."}`` when it needs a newer server.
+"..."}`` when it needs a newer server, or ``{"irreversible": "why"}`` when the plan has a
+step with no honest reverse: then the rollback must be refused, naming the step.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from conftest import create_database, drop_database
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.diff.diff import diff
+from alembic_lockplane.errors import PlanError
 from alembic_lockplane.introspect import introspect
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.build import Assess, build_plan
@@ -111,10 +113,9 @@ def _explain(label: str, got: Schema, want: Schema) -> str:
 def test_case(case: str, databases: tuple[Database, Database], pg_version_num: int) -> None:
     folder = CASES / case
     meta_file = folder / "meta.json"
-    if meta_file.exists():
-        meta = json.loads(meta_file.read_text())
-        if pg_version_num < meta.get("min_version", 0):
-            pytest.skip(meta["reason"])
+    meta = json.loads(meta_file.read_text()) if meta_file.exists() else {}
+    if pg_version_num < meta.get("min_version", 0):
+        pytest.skip(meta["reason"])
     a, b = databases
     a.run_script((folder / "current.sql").read_text())
     b.run_script((folder / "desired.sql").read_text())
@@ -132,6 +133,10 @@ def test_case(case: str, databases: tuple[Database, Database], pg_version_num: i
     assert after == desired, _explain("after the plan", after, desired)
     assert build_plan(after, desired).steps == ()
 
+    if "irreversible" in meta:
+        with pytest.raises(PlanError, match="has no rollback"):
+            rollback_plan(plan, start)
+        return
     a.apply(rollback_plan(plan, start))
     back = a.schema()
     assert back == start, _explain("after the rollback", back, start)
