@@ -309,3 +309,17 @@ def test_a_plan_without_source_hash_is_not_guarded(start_url: str) -> None:
     )
     assert result.steps_applied == 1
     assert model(start_url).table("public", "a") is not None
+
+
+def test_the_embedded_shadow_serves_any_target_version(
+    start_url: str, desired_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The default shadow is the embedded PostgreSQL 18; with LOCKPLANE_TEST_DATABASE_URL the
+    target is another major (15 here), and the dry-run must still agree with the target."""
+    from alembic_lockplane.shadow import embedded
+
+    shadow = embedded.start(tmp_path_factory.mktemp("shadow") / "pg", delete_on_exit=True)
+    plan, _, desired = planned(start_url, desired_url)
+    result = apply_plan(plan, db_url=start_url, shadow_url=shadow, progress=lambda _: None)
+    assert result.shadow_checked and result.rollback_checked
+    assert model(start_url) == desired
