@@ -13,8 +13,5 @@ JOIN scope s ON s.oid = t.typnamespace
 LEFT JOIN pg_description d
     ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
 WHERE t.typtype = 'e'
-  AND NOT EXISTS (
-      SELECT 1 FROM pg_depend dep
-      WHERE dep.classid = 'pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e'
-  )
+  AND t.oid NOT IN (SELECT objid FROM ext_member WHERE classid = 'pg_type'::regclass)
 ORDER BY s.nspname, t.typname

@@ -36,9 +36,10 @@ LEFT JOIN LATERAL (
 LEFT JOIN pg_description d
     ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
 WHERE c.relkind = 'S'
+  AND c.oid NOT IN (SELECT objid FROM ext_member WHERE classid = 'pg_class'::regclass)
   AND NOT EXISTS (
       SELECT 1 FROM pg_depend dep
-      WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.deptype IN ('i', 'e')
+      WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'i'
   )
   AND (own.oid IS NULL OR own.oid NOT IN (SELECT oid FROM excluded))
 ORDER BY s.nspname, c.relname
