@@ -30,6 +30,37 @@ def indexes_using(schema: Schema, table: tuple[str, str], column: str) -> list[I
     return found
 
 
+def covers_other_columns(
+    schema: Schema, table: tuple[str, str], user: Index | Constraint, column: str
+) -> bool:
+    """True when ``user`` (an index or constraint using ``column``) also uses another column."""
+    t = schema.table(table[0], table[1])
+    others = [c.name for c in t.columns if c.name != column] if t else []
+    if isinstance(user, Index):
+        texts = [k.expression for k in user.keys] + [user.predicate or ""]
+        names = set(user.include)
+    else:
+        texts = [] if user.columns else [user.definition]
+        names = set(user.columns)
+    return any(o in names or any(mentions(t, o) for t in texts) for o in others)
+
+
+def kept_indexes_using(
+    current: Schema, desired: Schema, table: tuple[str, str], column: str
+) -> list[Index]:
+    """Indexes using ``column`` that the plan leaves as they are (not dropped and re-created)."""
+    wanted = set(desired.indexes)
+    return [i for i in indexes_using(current, table, column) if i in wanted]
+
+
+def kept_constraints_using(
+    current: Schema, desired: Schema, table: tuple[str, str], column: str
+) -> list[Constraint]:
+    t = desired.table(table[0], table[1])
+    wanted = set(t.constraints) if t else set()
+    return [c for c in constraints_using(current, table, column) if c in wanted]
+
+
 def constraints_using(schema: Schema, table: tuple[str, str], column: str) -> list[Constraint]:
     """Constraints of the table whose columns include ``column`` (CHECKs by their text)."""
     t = schema.table(table[0], table[1])

@@ -78,6 +78,21 @@ CASES: dict[str, tuple[str, str, set[str]]] = {
         set(),
     ),
     "drop_table": (BASE + "CREATE TABLE old (id int);", BASE, {"drop_table"}),
+    "drop_table_with_index": (
+        BASE + "CREATE TABLE old (id int); CREATE INDEX old_id ON old (id);",
+        BASE,
+        {"drop_table"},
+    ),
+    "drop_column_with_its_own_index": (
+        BASE + "CREATE INDEX users_email ON users (email);",
+        BASE.replace(", email text", ""),
+        {"drop_column", "drop_index_non_concurrent"},
+    ),
+    "collation_change_under_unique_constraint": (
+        "CREATE TABLE t (code text UNIQUE);",
+        'CREATE TABLE t (code text COLLATE "C" UNIQUE);',
+        {"collation_change"},
+    ),
     "drop_column_in_multi_column_index": (
         BASE + "CREATE INDEX users_org_email ON users (org, email);",
         BASE.replace(", email text", ""),

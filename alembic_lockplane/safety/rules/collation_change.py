@@ -5,22 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from alembic_lockplane.diff.changes import AlterColumnCollation, Change
+from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.plan.model import Safety
 from alembic_lockplane.render.quote import qualified, quote_ident
 from alembic_lockplane.safety.context import SafetyContext, is_existing_table
-from alembic_lockplane.safety.refs import constraints_using, indexes_using
+from alembic_lockplane.safety.refs import kept_constraints_using, kept_indexes_using
 from alembic_lockplane.safety.rule import Hit, Rule, column_name
+
+_INDEXED = {ConstraintKind.PRIMARY_KEY, ConstraintKind.UNIQUE, ConstraintKind.EXCLUSION}
 
 
 def _check(change: Change, ctx: SafetyContext) -> Iterator[Hit]:
     if not isinstance(change, AlterColumnCollation) or not is_existing_table(ctx, change.table):
         return
-    name = change.old.name
-    users = [qualified(i.schema, i.name) for i in indexes_using(ctx.current, change.table, name)]
+    name, current, desired = change.old.name, ctx.current, ctx.desired
+    # Indexes the plan drops and re-creates are rebuilt by their own steps, not by this one.
+    users = [
+        qualified(i.schema, i.name)
+        for i in kept_indexes_using(current, desired, change.table, name)
+    ]
     users += [
         quote_ident(c.name)
-        for c in constraints_using(ctx.current, change.table, name)
-        if c.kind.value in {"primary_key", "unique", "exclusion"}
+        for c in kept_constraints_using(current, desired, change.table, name)
+        if c.kind in _INDEXED
     ]
     if users:
         yield {"column": column_name(change.table, name), "indexes": ", ".join(users)}

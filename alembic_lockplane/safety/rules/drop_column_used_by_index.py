@@ -1,4 +1,8 @@
-"""A dropped column silently takes every index and constraint that uses it along."""
+"""A dropped column takes along indexes and constraints that also cover other columns.
+
+An index on the dropped column alone is an expected loss; one on ``(org, email)`` is not:
+queries on ``org`` lose it, and a multi-column UNIQUE stops enforcing anything.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,11 @@ from alembic_lockplane.diff.changes import Change, DropColumn
 from alembic_lockplane.plan.model import Safety
 from alembic_lockplane.render.quote import qualified, quote_ident
 from alembic_lockplane.safety.context import SafetyContext
-from alembic_lockplane.safety.refs import constraints_using, indexes_using
+from alembic_lockplane.safety.refs import (
+    constraints_using,
+    covers_other_columns,
+    indexes_using,
+)
 from alembic_lockplane.safety.rule import Hit, Rule, column_name
 
 
@@ -16,12 +24,15 @@ def _check(change: Change, ctx: SafetyContext) -> Iterator[Hit]:
     if not isinstance(change, DropColumn):
         return
     column = change.old.name
+    schema, table = ctx.current, change.table
     users = [
         f"index {qualified(i.schema, i.name)}"
-        for i in indexes_using(ctx.current, change.table, column)
+        for i in indexes_using(schema, table, column)
+        if covers_other_columns(schema, table, i, column)
     ] + [
         f"constraint {quote_ident(c.name)}"
-        for c in constraints_using(ctx.current, change.table, column)
+        for c in constraints_using(schema, table, column)
+        if covers_other_columns(schema, table, c, column)
     ]
     if users:
         yield {"column": column_name(change.table, column), "users": ", ".join(users)}
@@ -30,11 +41,11 @@ def _check(change: Change, ctx: SafetyContext) -> Iterator[Hit]:
 RULE = Rule(
     code="drop_column_used_by_index",
     level=Safety.REVIEW,
-    title="Drop a column that indexes or constraints use",
+    title="Drop a column that multi-column indexes or constraints use",
     message=(
-        "Dropping {column} also drops {users}: PostgreSQL removes every index and constraint "
-        "that uses the column, even one that also covers other columns, so queries and "
-        "uniqueness that relied on them are gone with it."
+        "Dropping {column} also removes {users}, which also cover other columns: PostgreSQL "
+        "cannot keep an index or constraint without one of its columns, so queries on the "
+        "remaining columns lose the index and a multi-column UNIQUE stops enforcing anything."
     ),
     hint=(
         "If the other columns still need an index or constraint, declare it in the desired "

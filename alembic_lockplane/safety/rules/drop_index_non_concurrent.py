@@ -19,8 +19,8 @@ from alembic_lockplane.safety.rule import Hit, Rule, table_name
 def _check(change: Change, ctx: SafetyContext) -> Iterator[Hit]:
     if not isinstance(change, DropIndex) or not is_existing_table(ctx, change.table):
         return
-    if ctx.current.table(*change.table) is None or uses_strategy(ctx, CONCURRENT_INDEX):
-        return
+    if ctx.desired.table(*change.table) is None or uses_strategy(ctx, CONCURRENT_INDEX):
+        return  # the table itself is dropped (its own finding), or the drop is concurrent
     yield {
         "index": qualified(change.old.schema, change.old.name),
         "table": table_name(change.table),

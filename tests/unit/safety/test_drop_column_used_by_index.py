@@ -22,12 +22,29 @@ def test_a_multi_column_index_is_named() -> None:
 
 def test_include_columns_predicates_and_expressions_count() -> None:
     by_include = index("i1", "org", include=("email",))
-    by_expression = index("i2", "lower(email)")
+    by_expression = index("i2", "(org || email)")
     by_predicate = replace(index("i3", "org"), predicate="(email IS NULL)")
     ctx = existing(TABLE, indexes=(by_include, by_expression, by_predicate))
     [f] = found(DropColumn(USERS, EMAIL), ctx, CODE)
     for name in ("i1", "i2", "i3"):
         assert f"public.{name}" in f.message
+
+
+def test_an_index_or_constraint_on_the_dropped_column_alone_is_an_expected_loss() -> None:
+    unique = Constraint("email_key", ConstraintKind.UNIQUE, "UNIQUE (email)", columns=("email",))
+    check = Constraint("email_check", ConstraintKind.CHECK, "CHECK ((email <> ''::text))")
+    table = users(*TABLE.columns, constraints=(unique, check))
+    ctx = existing(table, indexes=(index("by_email", "email"), index("i2", "lower(email)")))
+    assert found(DropColumn(USERS, EMAIL), ctx, CODE) == []
+
+
+def test_a_check_over_two_columns_is_named() -> None:
+    check = Constraint(
+        "org_or_email", ConstraintKind.CHECK, "CHECK (((org IS NOT NULL) OR (email IS NOT NULL)))"
+    )
+    table = users(*TABLE.columns, constraints=(check,))
+    [f] = found(DropColumn(USERS, EMAIL), existing(table), CODE)
+    assert "constraint org_or_email" in f.message
 
 
 def test_constraints_using_the_column_are_named() -> None:
