@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg2
 import psycopg2.extensions
 import pytest
-from conftest import create_database, drop_database
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.diff.diff import diff
