@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Literal
 
 from alembic import op
 
@@ -27,11 +28,18 @@ def execute(sql: str) -> None:
     op.get_bind().exec_driver_sql(sql, execution_options={"no_parameters": True})
 
 
-def guard(expected_hash: str, *, schemas: Sequence[str] | None = None) -> None:
+def guard(
+    expected_hash: str,
+    *,
+    schemas: Sequence[str] | None = None,
+    planned_at: str | Sequence[str] | Literal[False] | None = False,
+) -> None:
     """Stop before any change unless the live schema hashes to ``expected_hash``.
 
     The mode comes from the ``guard`` setting (``error``, ``warn``, ``off``). Offline the
     check cannot run; the expectation is written into the script as a comment.
+    ``planned_at`` names the revision whose schema ``expected_hash`` describes (``None``:
+    base); with it, a refusal also lists the differences as a plan.
     """
     context = op.get_context()
     scope = ", ".join(schemas) if schemas else "all non-system schemas"
@@ -47,12 +55,14 @@ def guard(expected_hash: str, *, schemas: Sequence[str] | None = None) -> None:
     from alembic.util import CommandError
 
     from alembic_lockplane.errors import LockplaneError
-    from alembic_lockplane.integration.live import live_hash
+    from alembic_lockplane.integration.live import live_schema
+    from alembic_lockplane.model.serde import canonical_hash
 
     try:
-        actual = live_hash(context, schemas)
+        live = live_schema(context, schemas)
     except LockplaneError as exc:
         raise CommandError(f"lockplane guard: {exc}") from None
+    actual = canonical_hash(live)
     if actual == expected_hash:
         return
     message = (
@@ -60,13 +70,18 @@ def guard(expected_hash: str, *, schemas: Sequence[str] | None = None) -> None:
         f"planned from {expected_hash}"
     )
     hint = (
-        "someone changed the schema outside this revision chain; inspect with "
-        "`lockplane plan`, or set guard = warn/off in the [lockplane] settings"
+        "the schema was changed outside this revision chain; undo that change, or run with "
+        "LOCKPLANE_GUARD=warn (or guard = warn/off in [lockplane]) to go ahead anyway"
     )
     if mode == "warn":
         print(f"WARNING: {message} ({hint})", file=sys.stderr)
         return
-    raise CommandError(f"{message}. Nothing was changed. Hint: {hint}")
+    details = ""
+    if planned_at is not False and (planned_at is None or isinstance(planned_at, str)):
+        from alembic_lockplane.integration.drift import describe_drift
+
+        details = "\n" + describe_drift(context.config, live, planned_at, schemas)
+    raise CommandError(f"{message}. Nothing was changed. Hint: {hint}{details}")
 
 
 def irreversible(description: str, reason: str) -> None:

@@ -160,7 +160,11 @@ def test_guard_refuses_drift_and_changes_nothing(project: Project) -> None:
     project.execute("CREATE TABLE public.sneaky (x int)")
     result = project.alembic("upgrade", "head", check=False)
     assert result.returncode != 0
-    assert "schema drift" in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "schema drift" in output
+    # the differences, as a plan back to the schema the revision was planned from
+    assert "To get back to the schema this revision expects:" in output
+    assert "DROP TABLE public.sneaky;" in output
     assert project.query("SELECT to_regclass('public.posts')") == [(None,)]
 
     project.extra_env["LOCKPLANE_GUARD"] = "warn"
