@@ -55,6 +55,7 @@ from alembic_lockplane.model.objects import (
 )
 from alembic_lockplane.render import render
 from alembic_lockplane.render.enums import old_type_name
+from alembic_lockplane.render.transactions import runs_in_transaction
 
 USERS = TableKey("public", "users")
 ODD = TableKey("My Schema", 'Order "x"')
@@ -336,3 +337,21 @@ def test_temporary_enum_name_fits_postgres_name_limit() -> None:
     name = old_type_name("x" * 63)
     assert len(name.encode()) <= 63
     assert name.endswith("__lockplane_old")
+
+
+@pytest.mark.parametrize(
+    ("statement", "inside"),
+    [
+        ("CREATE INDEX CONCURRENTLY i ON public.t (a)", False),
+        ("create unique index concurrently i on t (a)", False),
+        ("DROP INDEX CONCURRENTLY public.i", False),
+        ("ALTER TYPE public.mood ADD VALUE 'x' AFTER 'y'", False),
+        ("VACUUM public.t", False),
+        ("CREATE INDEX i ON public.t (a)", True),
+        ("ALTER TABLE public.t ADD COLUMN concurrently integer", True),
+        ("ALTER TYPE public.mood RENAME VALUE 'a' TO 'b'", True),
+    ],
+)
+def test_statements_that_must_run_outside_a_transaction(statement: str, inside: bool) -> None:
+    """Used for SQL we did not render: rollback SQL and Lockplane's plan files."""
+    assert runs_in_transaction(statement) is inside
