@@ -114,7 +114,9 @@ def _scalar(old: SqlType, new: SqlType) -> TypeChange:
     if new.name in _TEXT and not new.mods:
         return TypeChange(True, False, True, f"every {old.name} value has a text form")
     if (old.name, new.name) == ("json", "jsonb"):
-        return TypeChange(True, False, True, "jsonb keeps no key order, duplicates or spacing")
+        return TypeChange(
+            True, False, True, "jsonb does not keep key order, duplicate keys or spacing"
+        )
     if (old.name, new.name) == ("jsonb", "json"):
         return TypeChange(True, False, False, "every jsonb value is valid json")
     return TypeChange(

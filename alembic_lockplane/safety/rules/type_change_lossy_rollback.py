@@ -29,7 +29,7 @@ RULE = Rule(
     level=Safety.LOSSY,
     title="Widening type change with a narrowing rollback",
     message=(
-        "Changing {column} from {old} to {new} keeps every value ({reason}), but the rollback "
+        "Changing {column} from {old} to {new} is safe forward ({reason}), but the rollback "
         "converts back to {old}: values written in the meantime that do not fit make the "
         "rollback fail or are rounded or truncated by it."
     ),
