@@ -269,3 +269,32 @@ def test_chain_mixes_lockplane_hand_written_and_autogenerate_revisions(
         "SELECT to_regclass('public.posts')::text, to_regclass('audit.log')::text"
     ) == [("posts", "audit.log")]
     assert len(project.alembic("history").stdout.strip().splitlines()) == 4
+
+
+def test_version_path_and_depends_on_are_honoured(project: Project) -> None:
+    ini = project.root / "alembic.ini"
+    ini.write_text(
+        ini.read_text(encoding="utf-8").replace(
+            "path_separator = os\n",
+            "path_separator = os\nversion_locations = %(here)s/migrations/versions"
+            ":%(here)s/migrations/more\n",
+        ),
+        encoding="utf-8",
+    )
+    (project.root / "migrations" / "more").mkdir()
+    project.write_schema(USERS)
+    project.alembic(
+        "revision", "--lockplane", "-m", "users", "--rev-id", "a1",
+        "--version-path", "migrations/more",
+    )  # fmt: skip
+    assert (project.root / "migrations" / "more" / "a1_users.py").is_file()
+    project.alembic("upgrade", "head")
+    project.write_schema(POSTS)
+    project.alembic(
+        "revision", "--lockplane", "-m", "posts", "--rev-id", "b2", "--depends-on", "a1",
+        "--version-path", "migrations/versions",
+    )  # fmt: skip
+    values = module_values(project.versions / "b2_posts.py")
+    assert values["depends_on"] == "a1" and values["down_revision"] == "a1"
+    project.alembic("upgrade", "head")
+    assert project.query("SELECT to_regclass('public.posts')::text") == [("posts",)]
