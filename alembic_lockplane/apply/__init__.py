@@ -5,7 +5,12 @@ See docs/apply.md for the guarantees and their limits.
 
 from alembic_lockplane.apply.errors import StepFailed
 from alembic_lockplane.apply.lock import ADVISORY_LOCK_KEY, ApplyLockTimeout
-from alembic_lockplane.apply.recreate import fresh_baseline, recreate, recreate_plan
+from alembic_lockplane.apply.recreate import (
+    database_baseline,
+    fresh_baseline,
+    recreate,
+    recreate_plan,
+)
 from alembic_lockplane.apply.run import ApplyResult, apply_plan, stderr_progress
 
 __all__ = [
@@ -14,6 +19,7 @@ __all__ = [
     "ApplyResult",
     "StepFailed",
     "apply_plan",
+    "database_baseline",
     "fresh_baseline",
     "recreate",
     "recreate_plan",

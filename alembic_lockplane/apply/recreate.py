@@ -10,8 +10,8 @@ Used by the shadow dry-run and by the Alembic integration.
 from __future__ import annotations
 
 from alembic_lockplane.apply.execute import Progress, Runner, Timeouts
-from alembic_lockplane.apply.guard import Scope
 from alembic_lockplane.db.connect import Connection
+from alembic_lockplane.introspect import introspect
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.model import Plan
 
@@ -28,19 +28,22 @@ def recreate_plan(schema: Schema, baseline: Schema | None = None) -> Plan:
     return make_plan(fresh_baseline(schema) if baseline is None else baseline, schema)
 
 
-def recreate(
-    conn: Connection,
-    schema: Schema,
-    scope: Scope,
-    *,
-    progress: Progress | None = None,
-) -> Plan:
+def database_baseline(conn: Connection, schema: Schema) -> Schema:
+    """What the database behind ``conn`` already holds of ``schema``'s namespaces.
+
+    Read only within the model's own namespaces, so a model narrowed to ``app`` never plans
+    to drop the fresh database's ``public``.
+    """
+    names = [n.name for n in schema.namespaces]
+    return introspect(conn, names, exclude_tables=()) if names else Schema()
+
+
+def recreate(conn: Connection, schema: Schema, *, progress: Progress | None = None) -> Plan:
     """Build ``schema`` in the (empty) database behind ``conn``; returns the plan it ran.
 
     Raises ``StepFailed`` naming the step PostgreSQL refused (a missing extension, say).
     """
-    baseline = scope.read(conn)
-    plan = recreate_plan(schema, baseline)
+    plan = recreate_plan(schema, database_baseline(conn, schema))
     Runner(
         conn,
         plan.steps,

@@ -79,7 +79,7 @@ def dry_run(
                 f"in {describe(url)}"
             )
             try:
-                recreate(conn, current, scope)
+                recreate(conn, current)
             except StepFailed as exc:
                 raise ShadowError(
                     f"shadow: cannot recreate the target's schema: {exc.message}",
