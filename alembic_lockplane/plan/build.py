@@ -10,12 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from alembic_lockplane.diff.changes import AlterExtension, Change, CreateTable
+from alembic_lockplane.diff.changes import (
+    AddConstraint,
+    AlterExtension,
+    Change,
+    CreateTable,
+    TableKey,
+)
 from alembic_lockplane.diff.diff import diff
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
 from alembic_lockplane.render import render
+from alembic_lockplane.render.locks import strongest_lock
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,20 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
         findings=findings,
         transactional=forward.transactional,
         rollback=rollback,
+        lock=_lock(change, ctx),
     )
+
+
+def _lock(change: Change, ctx: PlanContext) -> str | None:
+    """The lock on a table that exists before the plan; tables created in it are empty
+    and invisible to others until commit, so their locks block nobody."""
+    tables = [getattr(change, "table", None)]
+    if isinstance(change, AddConstraint) and change.new.references is not None:
+        ref = change.new.references  # the referenced table is locked too
+        tables.append(TableKey(ref.schema, ref.table))
+    if all(t is not None and (t[0], t[1]) in ctx.created_tables for t in tables):
+        return None
+    return strongest_lock(change)
 
 
 def build_plan(current: Schema, desired: Schema, *, assess: Assess | None = None) -> Plan:

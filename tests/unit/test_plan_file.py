@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from alembic_lockplane.errors import PlanError, SnapshotError
-from alembic_lockplane.model.objects import Column, Schema, Table
+from alembic_lockplane.model.objects import (
+    Column,
+    Constraint,
+    ConstraintKind,
+    ForeignKeyTarget,
+    Index,
+    Schema,
+    Table,
+)
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.build import PlanContext, build_plan
 from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
@@ -25,6 +34,16 @@ USERS = Schema(tables=(Table("public", "users", (Column("id", "integer"),)),))
 WITH_AGE = Schema(
     tables=(Table("public", "users", (Column("id", "integer"), Column("age", "integer"))),)
 )
+
+PK = Constraint("parent_pkey", ConstraintKind.PRIMARY_KEY, "PRIMARY KEY (id)", ("id",))
+CHILD_FK = Constraint(
+    "child_p_fkey",
+    ConstraintKind.FOREIGN_KEY,
+    "FOREIGN KEY (p) REFERENCES public.parent(id)",
+    ("p",),
+    references=ForeignKeyTarget("public", "parent", ("id",)),
+)
+INDEX = Index("public", "parent_id", "parent", "CREATE INDEX parent_id ON public.parent (id)")
 
 STEP = Step(
     description="Add column age to table users",
@@ -187,3 +206,23 @@ def test_rollback_of_read_back_plan_keeps_order() -> None:
     plan = plan_from_json(plan_to_json(build_plan(EMPTY, WITH_AGE)))
     data = json.loads(plan_to_json(rollback_plan(plan, EMPTY)))
     assert [s["sql"] for s in data["steps"]] == [["DROP TABLE public.users"]]
+
+
+def test_steps_state_the_lock_they_take_on_existing_tables_only() -> None:
+    parent = Table("public", "parent", (Column("id", "integer", not_null=True),), (PK,))
+    child = Table("public", "child", (Column("p", "integer"),), (CHILD_FK,))
+    current = Schema(tables=(parent,))
+    desired = Schema(tables=(replace(parent, comment="p"), child))
+    locks = {s.description: s.lock for s in build_plan(current, desired).steps}
+    assert locks == {
+        "Create table child": None,
+        # the new table is invisible, but the referenced one is locked against writes
+        "Add constraint child_p_fkey to table child": "SHARE ROW EXCLUSIVE",
+        "Set comment on table parent": "SHARE UPDATE EXCLUSIVE",
+    }
+    plan = build_plan(Schema(tables=(parent, replace(child, constraints=()))), desired)
+    assert [s.lock for s in plan.steps] == ["SHARE ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE"]
+    plan = build_plan(current, Schema(tables=(parent,), indexes=(INDEX,)))
+    assert [s.lock for s in plan.steps] == ["SHARE"]
+    plan = build_plan(Schema(tables=(parent,), indexes=(INDEX,)), current)
+    assert [s.lock for s in plan.steps] == ["ACCESS EXCLUSIVE"]

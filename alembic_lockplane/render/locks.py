@@ -1,0 +1,126 @@
+"""The strongest table lock a change's SQL takes on a table that already exists.
+
+From PostgreSQL's documentation of each command (same on 13-18): most ``ALTER TABLE``
+forms, ``DROP``, policies and RLS flags take ACCESS EXCLUSIVE (blocks reads and writes);
+``ADD FOREIGN KEY`` takes SHARE ROW EXCLUSIVE on both tables; ``VALIDATE CONSTRAINT`` and
+``COMMENT ON`` take SHARE UPDATE EXCLUSIVE (reads and writes go on); ``CREATE INDEX``
+takes SHARE (blocks writes). Changes that touch no table (schemas, types, sequences,
+extensions) report none.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from alembic_lockplane.diff.changes import (
+    AddColumn,
+    AddConstraint,
+    AddEnumValue,
+    AddIdentity,
+    AlterColumnCollation,
+    AlterColumnType,
+    AlterExtension,
+    AlterIdentity,
+    AlterPolicy,
+    AlterSequence,
+    Change,
+    CommentKind,
+    CreateEnum,
+    CreateExtension,
+    CreateIndex,
+    CreatePolicy,
+    CreateSchema,
+    CreateSequence,
+    CreateTable,
+    DisableRowLevelSecurity,
+    DropColumn,
+    DropConstraint,
+    DropDefault,
+    DropEnum,
+    DropExtension,
+    DropIdentity,
+    DropIndex,
+    DropNotNull,
+    DropPolicy,
+    DropSchema,
+    DropSequence,
+    DropTable,
+    EnableRowLevelSecurity,
+    ForceRowLevelSecurity,
+    InvalidateConstraint,
+    NoForceRowLevelSecurity,
+    RecreateEnum,
+    ReplaceGeneratedColumn,
+    SetComment,
+    SetDefault,
+    SetNotNull,
+    SetSequenceOwnedBy,
+    ValidateConstraint,
+)
+from alembic_lockplane.model.objects import ConstraintKind
+
+ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
+SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
+SHARE = "SHARE"
+SHARE_UPDATE_EXCLUSIVE = "SHARE UPDATE EXCLUSIVE"
+
+_TABLE_COMMENTS = (CommentKind.TABLE, CommentKind.COLUMN, CommentKind.CONSTRAINT, CommentKind.INDEX)
+
+
+def strongest_lock(change: Change) -> str | None:
+    match change:
+        case AddConstraint(new=con) if con.kind is ConstraintKind.FOREIGN_KEY:
+            return SHARE_ROW_EXCLUSIVE
+        case ValidateConstraint():
+            return SHARE_UPDATE_EXCLUSIVE
+        case CreateIndex():
+            return SHARE
+        case SetComment(target=target):
+            return SHARE_UPDATE_EXCLUSIVE if target.kind in _TABLE_COMMENTS else None
+        case (
+            AddColumn()
+            | DropColumn()
+            | AlterColumnType()
+            | AlterColumnCollation()
+            | SetNotNull()
+            | DropNotNull()
+            | SetDefault()
+            | DropDefault()
+            | AddIdentity()
+            | DropIdentity()
+            | AlterIdentity()
+            | ReplaceGeneratedColumn()
+            | AddConstraint()
+            | DropConstraint()
+            | InvalidateConstraint()
+            | DropIndex()
+            | DropTable()
+            | CreatePolicy()
+            | DropPolicy()
+            | AlterPolicy()
+            | EnableRowLevelSecurity()
+            | DisableRowLevelSecurity()
+            | ForceRowLevelSecurity()
+            | NoForceRowLevelSecurity()
+        ):
+            return ACCESS_EXCLUSIVE
+        case RecreateEnum(uses=uses):
+            return ACCESS_EXCLUSIVE if uses else None
+        case (
+            CreateSchema()
+            | DropSchema()
+            | CreateExtension()
+            | DropExtension()
+            | AlterExtension()
+            | CreateEnum()
+            | DropEnum()
+            | AddEnumValue()
+            | CreateSequence()
+            | DropSequence()
+            | AlterSequence()
+            | SetSequenceOwnedBy()
+            | CreateTable()
+        ):
+            return None
+        case _:
+            assert_never(change)
