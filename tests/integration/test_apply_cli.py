@@ -16,6 +16,7 @@ import psycopg2
 
 from alembic_lockplane import engine
 from alembic_lockplane.db.url import libpq_dsn
+from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.planfile import plan_to_json
 from tests.conftest import create_database, drop_database
 
@@ -41,16 +42,17 @@ def lockplane(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def write_plan(tmp_path: Path, pg_server: str, db_url: str) -> Path:
+def write_plan(tmp_path: Path, pg_server: str, db_url: str) -> Schema:
+    """Write migration.json (from db_url's schema to DESIRED); return the desired model."""
     desired_url = create_database(pg_server)
     try:
         run_sql(desired_url, DESIRED)
-        plan = engine.make_plan(engine.introspect_url(db_url), engine.introspect_url(desired_url))
+        desired = engine.introspect_url(desired_url)
+        plan = engine.make_plan(engine.introspect_url(db_url), desired)
     finally:
         drop_database(pg_server, desired_url)
-    path = tmp_path / "migration.json"
-    path.write_text(plan_to_json(plan))
-    return path
+    (tmp_path / "migration.json").write_text(plan_to_json(plan))
+    return desired
 
 
 def test_cli_apply_dry_run_then_apply_then_refuse(
@@ -106,3 +108,30 @@ def test_cli_lock_timeout_flag(tmp_path: Path, db_url: str, pg_server: str) -> N
     assert "gave up after lock_timeout=200ms" in out.stderr
     assert "nothing was applied" in out.stderr
     assert engine.introspect_url(db_url) == start
+
+
+def test_cli_eight_processes_at_once_exactly_one_applies(
+    tmp_path: Path, db_url: str, pg_server: str
+) -> None:
+    run_sql(db_url, START)
+    desired = write_plan(tmp_path, pg_server, db_url)
+    env = {k: v for k, v in os.environ.items() if not k.endswith("DATABASE_URL")}
+    args = [str(BIN), "apply", "migration.json", "--db", db_url, "--shadow-db", pg_server]
+    procs = [
+        subprocess.Popen(
+            args, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(8)
+    ]
+    results = [(p.wait(300), *p.communicate()) for p in procs]
+    winners = [out for code, out, _ in results if code == 0]
+    assert winners and [json.loads(w) for w in winners] == [{"success": True, "steps_applied": 2}]
+    for code, out, err in results:
+        if code != 0:
+            assert code == 1 and out == ""
+            assert (
+                "already has this plan's target schema" in err
+                or "another lockplane apply is running" in err
+            ), err
+            assert "Traceback" not in err
+    assert engine.introspect_url(db_url) == desired
