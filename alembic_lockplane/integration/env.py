@@ -4,6 +4,10 @@ In env.py, after ``config = context.config``::
 
     from alembic_lockplane.integration.env import use_database_url
     use_database_url(config)
+
+and, to keep a ``current.json`` snapshot up to date, after the migration transaction::
+
+    refresh_snapshot(config, connection)
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 from alembic.config import Config
 
@@ -38,3 +44,28 @@ def use_database_url(config: Config, environ: Mapping[str, str] | None = None) -
         # ConfigParser interpolates '%': a percent-encoded password must be doubled.
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return url
+
+
+def refresh_snapshot(config: Config, connection: Any) -> Path | None:
+    """Write the managed schema to the ``snapshot_path`` setting (if set); return the path.
+
+    Call it after env.py's ``with context.begin_transaction(): ...`` block, so the snapshot
+    shows what was committed. Without ``snapshot_path`` it does nothing.
+    """
+    from alembic_lockplane.fileio import write_atomic
+    from alembic_lockplane.integration.live import dbapi_connection
+    from alembic_lockplane.integration.settings import load
+    from alembic_lockplane.introspect import introspect
+    from alembic_lockplane.model.serde import schema_to_json
+
+    settings = load(config)
+    if settings.snapshot_path is None:
+        return None
+    version_table = config.get_main_option("version_table") or "alembic_version"
+    schema = introspect(
+        dbapi_connection(connection),
+        settings.schemas,
+        exclude_tables=((None, version_table),),
+    )
+    write_atomic(settings.snapshot_path, schema_to_json(schema))
+    return settings.snapshot_path

@@ -34,6 +34,7 @@ KEYS = (
     "allow",
     "guard",
     "plan_files",
+    "snapshot_path",
 )
 _ALIASES = {"shadow_url": "shadow_database_url", "schema": "schema_path"}
 
@@ -48,6 +49,7 @@ class Settings:
     allow: tuple[str, ...] = ()
     guard: GuardMode = "error"
     plan_files: bool = False
+    snapshot_path: Path | None = None
     base_dir: Path = Path(".")
 
 
@@ -94,6 +96,10 @@ def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
         kwargs["allow"] = _list(raw["allow"][0])
     if "guard" in raw:
         kwargs["guard"] = cast(GuardMode, _choice(raw["guard"], GUARD_MODES))
+    if "snapshot_path" in raw:
+        value, where, _ = raw["snapshot_path"]
+        text = str(value).strip()
+        kwargs["snapshot_path"] = where / text if text else None
     if "plan_files" in raw:
         kwargs["plan_files"] = _choice(raw["plan_files"], ("true", "false")) == "true"
     return Settings(**kwargs)

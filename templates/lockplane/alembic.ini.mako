@@ -20,6 +20,13 @@ allow =
 # Before a lockplane revision runs: check the schema is the one it was planned from
 # (error, warn, off).
 guard = error
+# Where "current" comes from: database (the one env.py connects to), replay (the revision
+# chain run on a scratch database), or a JSON snapshot path such as current.json.
+current = database
+# Keep a JSON snapshot of the schema up to date after every upgrade/downgrade (empty = off).
+snapshot_path =
+# Also write <revision>.migration.json and .rollback.json beside each revision.
+plan_files = false
 # The shadow server for validation; SHADOW_DATABASE_URL wins. Empty = embedded PostgreSQL.
 shadow_database_url =
 

@@ -5,7 +5,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from alembic_lockplane.integration.env import use_database_url
+from alembic_lockplane.integration.env import refresh_snapshot, use_database_url
 
 config = context.config
 if config.config_file_name is not None:
@@ -41,6 +41,8 @@ def run_migrations_online() -> None:
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
             context.run_migrations()
+        # Writes the committed schema to snapshot_path (alembic.ini [lockplane]) when set.
+        refresh_snapshot(config, connection)
 
 
 if context.is_offline_mode():

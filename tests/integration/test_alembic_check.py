@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,11 @@ def config(
 def set_lockplane(config: Config, key: str, value: str) -> None:
     path = Path(str(config.config_file_name))
     text = path.read_text(encoding="utf-8")
-    text = text.replace("[lockplane]\n", f"[lockplane]\n{key} = {value}\n")
+    line = re.compile(rf"^{key} =.*$", re.MULTILINE)
+    if line.search(text):
+        text = line.sub(f"{key} = {value}", text)
+    else:
+        text = text.replace("[lockplane]\n", f"[lockplane]\n{key} = {value}\n")
     path.write_text(text, encoding="utf-8")
 
 
@@ -122,3 +127,20 @@ def test_plan_files_beside_the_revision(config: Config) -> None:
     assert backward["steps"][0]["sql"] == ["DROP TABLE public.users"]
     # Alembic still sees exactly one revision.
     assert [p.name for p in versions(config)] == ["0001_users.py"]
+
+
+def test_snapshot_is_refreshed_after_upgrade_and_downgrade(config: Config, tmp_path: Path) -> None:
+    from alembic_lockplane.engine import load_snapshot
+    from alembic_lockplane.model.serde import canonical_hash
+
+    set_lockplane(config, "snapshot_path", "current.json")
+    config = Config(str(config.config_file_name))
+    script = revision(config, message="users", rev_id="0001")
+    source = Path(script.path).read_text(encoding="utf-8")
+    snapshot = tmp_path / "proj" / "current.json"
+    command.upgrade(config, "head")
+    after = canonical_hash(load_snapshot(snapshot))
+    assert f"target_hash = '{after}'" in source
+    command.downgrade(config, "base")
+    before = canonical_hash(load_snapshot(snapshot))
+    assert f"source_hash = '{before}'" in source
