@@ -116,7 +116,10 @@ def dry_run(
                     "touched",
                     hint="the plan does not reach the schema it was made for: plan again",
                 )
-            progress("shadow: the plan ran and reached its target schema")
+            if plan.target_hash:
+                progress("shadow: the plan ran and reached its target schema")
+            else:
+                progress("shadow: the plan ran (it has no target_hash to compare the result with)")
             rollback_checked = _check_rollback(conn, steps[start:], copy, scope, progress)
             return ShadowReport(after, rollback_checked)
         finally:
