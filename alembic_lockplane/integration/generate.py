@@ -1,10 +1,11 @@
 """``alembic revision --lockplane``: plan, check, validate, then let Alembic write the file.
 
-The revision goes through ``alembic.command.revision`` with a ``process_revision_directives``
-hook, so Alembic keeps doing everything it does for any revision (revision ids, heads,
-branches, ``--splice``, version paths, file names, post-write hooks). The hook runs inside
-env.py's own connection, which is where "current" comes from (as for autogenerate), and
-hands our ``script.py.mako`` to the ``ScriptDirectory`` instance of this one command, so a
+The revision goes through ``alembic.command.revision``, so Alembic keeps doing everything it
+does for any revision (revision ids, heads, branches, ``--splice``, version paths, file
+names, post-write hooks). With ``current = database`` (the default) a
+``process_revision_directives`` hook runs inside env.py's own connection, which is where
+"current" comes from, as for autogenerate. With ``replay`` or a snapshot, env.py is not run.
+Either way our ``script.py.mako`` replaces the project's for this one call only, so a
 project keeps its own template for every other revision.
 """
 
@@ -48,7 +49,8 @@ def revision(
     allow: Collection[str] = (),
     process_revision_directives: Directives | None = None,
 ) -> Any:
-    """Write a lockplane revision planned from the database env.py connects to.
+    """Write a lockplane revision planned from "current" (the ``current`` setting: by default
+    the database env.py connects to) to the desired schema.
 
     Returns what ``alembic.command.revision`` returns: the new ``Script``, or ``[]`` when
     the database already matches the desired schema (no file is written). Raises
