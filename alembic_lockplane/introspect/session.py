@@ -9,7 +9,8 @@ transaction or savepoint we open is always rolled back, so nothing leaks:
 - connection inside the caller's transaction (Alembic's env.py is): a savepoint, rolled
   back and released, so the caller's uncommitted work survives and the settings revert.
 
-Every statement goes through ``run`` so the number of round trips can be counted.
+Every statement goes through ``CatalogSession.statement`` or ``.rows``, which report it to
+the ``on_query`` hook, so the number of round trips can be counted.
 """
 
 from __future__ import annotations
