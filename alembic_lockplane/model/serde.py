@@ -9,6 +9,7 @@ The JSON Schema shipped beside this module is generated from the same hints
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -78,7 +79,9 @@ def schema_from_data(data: Any) -> Schema:
     return from_data(Schema, body)
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
+    # Resolving string annotations compiles each one; once per class, not per object.
     return typing.get_type_hints(cls)
 
 
