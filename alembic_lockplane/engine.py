@@ -5,7 +5,6 @@ Used by the CLI and by the Alembic integration, so both behave the same.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from alembic_lockplane.db.connect import connect
 from alembic_lockplane.db.url import is_database_url
 from alembic_lockplane.errors import SchemaSourceError, SnapshotError
+from alembic_lockplane.fileio import read_json_file
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.model import Plan
 from alembic_lockplane.source import Diagnostic, is_sql_source
@@ -31,12 +31,27 @@ def load_desired(
     """Check the ``.lp.sql`` source statically, then normalise it through PostgreSQL.
 
     Warnings of the static pass go to ``on_warning`` (errors raise with all diagnostics).
+    The result is reused while the files, the shadow's version and ``schemas`` are unchanged
+    (``shadow/cache.py``; ``LOCKPLANE_NO_CACHE=1`` turns that off).
     """
+    from alembic_lockplane.shadow import cache
     from alembic_lockplane.shadow.load import load_statements
     from alembic_lockplane.source import discover, read_source
 
     where = cwd or Path.cwd()
-    files = discover(path, cwd=where, env=os.environ if env is None else env)
+    environ = os.environ if env is None else env
+    files = discover(path, cwd=where, env=environ)
+    key = None
+    if not cache.cache_disabled(environ):
+        digest = cache.source_digest(files, where)
+        version = cache.shadow_version(shadow_url) if digest else None
+        key = cache.cache_key(digest, version, schemas) if digest and version else None
+    hit = cache.read_cached(key) if key else None
+    if hit is not None and not (strict and hit.warnings):
+        if on_warning is not None:
+            for warning in hit.warnings:
+                on_warning(warning)
+        return hit.schema
     parsed = read_source(files, strict=strict, cwd=where)
     if parsed.has_errors:
         errors = [d for d in parsed.diagnostics if d.severity == "error"]
@@ -50,7 +65,10 @@ def load_desired(
     if on_warning is not None:
         for warning in parsed.warnings:
             on_warning(warning)
-    return load_statements(parsed.statements, shadow_url=shadow_url, schemas=schemas)
+    schema = load_statements(parsed.statements, shadow_url=shadow_url, schemas=schemas)
+    if key is not None:
+        cache.write_cached(key, schema, parsed.warnings)
+    return schema
 
 
 def introspect_url(url: str, schemas: Sequence[str] | None = None) -> Schema:
@@ -68,19 +86,10 @@ def load_snapshot(path: Path) -> Schema:
     from alembic_lockplane.model.lockplane_json import is_lockplane_schema, schema_from_lockplane
     from alembic_lockplane.model.serde import schema_from_data
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SnapshotError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise SnapshotError(f"{path}: not UTF-8 text") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SnapshotError(
-            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
-            hint="schema inputs are a database URL, a .lp.sql file or folder, or a JSON snapshot",
-        ) from None
+    data = read_json_file(
+        path,
+        hint="schema inputs are a database URL, a .lp.sql file or folder, or a JSON snapshot",
+    )
     try:
         if is_lockplane_schema(data):
             return schema_from_lockplane(data)
