@@ -37,7 +37,7 @@ DDL = r'''
 CREATE SCHEMA app;
 COMMENT ON SCHEMA app IS 'application schema';
 CREATE SCHEMA "Weird ""Schema""";
-CREATE EXTENSION hstore WITH SCHEMA app VERSION '1.8';
+CREATE EXTENSION hstore WITH SCHEMA app VERSION '1.7';
 COMMENT ON EXTENSION hstore IS 'key/value pairs';
 
 CREATE FUNCTION app.is_positive(n numeric) RETURNS boolean
@@ -140,7 +140,7 @@ def test_every_user_schema_is_a_namespace_with_its_comment(model: Schema) -> Non
 
 def test_extensions_leave_out_plpgsql(model: Schema) -> None:
     assert model.extensions == (
-        Extension(name="hstore", schema="app", version="1.8", comment="key/value pairs"),
+        Extension(name="hstore", schema="app", version="1.7", comment="key/value pairs"),
     )
 
 

@@ -40,7 +40,7 @@ def test_schemas_argument_narrows_every_kind(conn: ext.connection) -> None:
         conn,
         """
         CREATE SCHEMA app; CREATE SCHEMA other;
-        CREATE EXTENSION hstore WITH SCHEMA app VERSION '1.8';
+        CREATE EXTENSION hstore WITH SCHEMA app VERSION '1.7';
         CREATE EXTENSION citext WITH SCHEMA other VERSION '1.6';
         CREATE TYPE app.e AS ENUM ('x'); CREATE TYPE other.e AS ENUM ('y');
         CREATE SEQUENCE app.s; CREATE SEQUENCE other.s;
@@ -54,7 +54,7 @@ def test_schemas_argument_narrows_every_kind(conn: ext.connection) -> None:
         Extension(
             name="hstore",
             schema="app",
-            version="1.8",
+            version="1.7",
             comment="data type for storing sets of (key, value) pairs",
         ),
     )
