@@ -40,6 +40,8 @@ def introspect(
     The connection comes back in the state it was in: autocommit or not, idle or inside
     the caller's transaction (a savepoint is used then), settings unchanged.
     """
+    if isinstance(schemas, str):  # a str is a Sequence[str] too: one name, not its letters
+        schemas = [schemas]
     params = {
         "schemas": list(schemas) if schemas is not None else None,
         "exclude_any": [name for schema, name in exclude_tables if schema is None],

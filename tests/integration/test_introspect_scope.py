@@ -63,6 +63,8 @@ def test_schemas_argument_narrows_every_kind(conn: ext.connection) -> None:
     assert [t.key for t in model.tables] == [("table", "app", "t")]
     assert [i.key for i in model.indexes] == [("index", "app", "t_idx")]
 
+    assert introspect(conn, "app") == model  # one name, not the letters a, p, p
+
     everything = introspect(conn)
     assert [n.name for n in everything.namespaces] == ["app", "other", "public"]
     assert [e.name for e in everything.extensions] == ["citext", "hstore"]
