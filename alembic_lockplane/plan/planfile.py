@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic_lockplane.errors import SnapshotError
+from alembic_lockplane.fileio import read_json_file
 from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
 from alembic_lockplane.render.transactions import step_runs_in_transaction
 
@@ -64,12 +65,9 @@ def plan_from_json(text: str, *, source: str = "plan") -> Plan:
 
 
 def read_plan_file(path: Path) -> Plan:
+    data = read_json_file(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SnapshotError(f"cannot read plan file {path}: {exc.strerror}") from None
-    try:
-        return plan_from_json(text, source=str(path))
+        return plan_from_data(data)
     except SnapshotError as exc:
         raise SnapshotError(f"{path}: {exc.message}", hint=exc.hint) from None
 
