@@ -73,6 +73,12 @@ def _expect(value: Any, kind: type, path: str) -> Any:
     return value
 
 
+def _list(data: dict[str, Any], key: str, path: str) -> list[Any]:
+    """An optional array (absent, null or empty all mean none)."""
+    value: list[Any] = _expect(data.get(key) or [], list, f"{path}.{key}")
+    return value
+
+
 def _names(value: Any, path: str) -> tuple[str, ...]:
     items = _expect(value, list, path)
     return tuple(_expect(v, str, f"{path}[{i}]") for i, v in enumerate(items))
@@ -120,7 +126,7 @@ def _table(data: Any, path: str) -> tuple[Table, list[Index]]:
                 f"{name}_pkey", ConstraintKind.PRIMARY_KEY, f"PRIMARY KEY ({cols})", tuple(pk)
             )
         )
-    for i, fk in enumerate(data.get("foreign_keys") or []):
+    for i, fk in enumerate(_list(data, "foreign_keys", path)):
         p = f"{path}.foreign_keys[{i}]"
         _expect(fk, dict, p)
         fk_name = _expect(fk.get("name"), str, f"{p}.name")
@@ -143,7 +149,7 @@ def _table(data: Any, path: str) -> tuple[Table, list[Index]]:
             Constraint(fk_name, ConstraintKind.FOREIGN_KEY, definition, fk_cols, target)
         )
     indexes: list[Index] = []
-    for i, ix in enumerate(data.get("indexes") or []):
+    for i, ix in enumerate(_list(data, "indexes", path)):
         p = f"{path}.indexes[{i}]"
         _expect(ix, dict, p)
         ix_name = _expect(ix.get("name"), str, f"{p}.name")
@@ -157,7 +163,7 @@ def _table(data: Any, path: str) -> tuple[Table, list[Index]]:
         )
         indexes.append(Index(schema, ix_name, name, definition, unique))
     policies = tuple(
-        _policy(p, f"{path}.policies[{i}]") for i, p in enumerate(data.get("policies") or [])
+        _policy(p, f"{path}.policies[{i}]") for i, p in enumerate(_list(data, "policies", path))
     )
     table = Table(
         schema,
