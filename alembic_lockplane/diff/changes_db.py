@@ -63,10 +63,21 @@ class AlterExtension:
 
 @dataclass(frozen=True)
 class EnumColumnUse:
-    """A column whose type is the enum (or an array of it), as it is before the change."""
+    """A column whose type is the enum (or an array of it), as it is before the change.
+
+    ``after`` is the column once the change is done, when that differs: a default the
+    plan changes anyway is left off by the recreate (the old one may name a removed value)
+    and set by the column's own later step.
+    """
 
     table: TableKey
     column: Column
+    after: Column | None = None
+
+    def reversed(self) -> EnumColumnUse:
+        if self.after is None:
+            return self
+        return EnumColumnUse(self.table, self.after, self.column)
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,7 @@ class AddEnumValue:
     uses: tuple[EnumColumnUse, ...] = ()
 
     def reverse(self) -> Change:
-        return enum_change(self.new, self.old, self.uses)
+        return enum_change(self.new, self.old, tuple(u.reversed() for u in self.uses))
 
 
 @dataclass(frozen=True)
@@ -116,14 +127,23 @@ class RecreateEnum:
     uses: tuple[EnumColumnUse, ...] = ()
 
     def reverse(self) -> Change:
-        return enum_change(self.new, self.old, self.uses)
+        return enum_change(self.new, self.old, tuple(u.reversed() for u in self.uses))
 
 
 def enum_change(
     old: EnumType, new: EnumType, uses: tuple[EnumColumnUse, ...] = ()
 ) -> AddEnumValue | RecreateEnum:
-    """The one change from ``old`` to ``new``: a single added value, else a recreate."""
-    if len(new.values) == len(old.values) + 1 and old.comment == new.comment:
+    """The one change from ``old`` to ``new``: a single added value, else a recreate.
+
+    A recreate that also changes column defaults (``EnumColumnUse.after``) stays one, in
+    both directions, since ``ADD VALUE`` does not touch columns.
+    """
+    resets_defaults = any(u.after is not None for u in uses)
+    if (
+        len(new.values) == len(old.values) + 1
+        and old.comment == new.comment
+        and not resets_defaults
+    ):
         for i, value in enumerate(new.values):
             if value in old.values:
                 continue

@@ -13,34 +13,29 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from alembic_lockplane.diff.changes import (
-    AddEnumValue,
     AlterExtension,
     AlterSequence,
     Change,
     CommentKind,
     CommentTarget,
-    CreateEnum,
     CreateExtension,
     CreateIndex,
     CreateSchema,
     CreateSequence,
-    DropEnum,
     DropExtension,
     DropIndex,
     DropSchema,
     DropSequence,
-    EnumColumnUse,
-    RecreateEnum,
     SetComment,
     SetSequenceOwnedBy,
     TableKey,
     without_owner,
 )
+from alembic_lockplane.diff.enums import defaults_cleared_by_recreate, diff_enum
 from alembic_lockplane.diff.order import order
 from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
 from alembic_lockplane.model.objects import (
     ConstraintKind,
-    EnumType,
     Extension,
     Index,
     Namespace,
@@ -48,7 +43,7 @@ from alembic_lockplane.model.objects import (
     Sequence,
     Table,
 )
-from alembic_lockplane.render.quote import qualified, quote_ident
+from alembic_lockplane.render.quote import quote_ident
 
 T = TypeVar("T")
 
@@ -57,6 +52,7 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     """Every change from ``current`` to ``desired``, dependency-ordered and deterministic."""
     forced = _dependent_foreign_keys(current, desired)
     replaced = _replaced_columns(current, desired)
+    cleared = defaults_cleared_by_recreate(current, desired)
 
     def table(old: Table | None, new: Table | None) -> list[Change]:
         if old is None:
@@ -64,7 +60,13 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
             return create_table(new)
         if new is None:
             return drop_table(old)
-        return diff_table(old, new, frozenset(forced.get(TableKey(old.schema, old.name), ())))
+        key = TableKey(old.schema, old.name)
+        return diff_table(
+            old,
+            new,
+            frozenset(forced.get(key, ())),
+            frozenset(c for (s, t, c) in cleared if (s, t) == key),
+        )
 
     def index(old: Index | None, new: Index | None) -> list[Change]:
         return _index(old, new, replaced)
@@ -72,7 +74,7 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes: list[Change] = []
     changes += _pairs(current.namespaces, desired.namespaces, _namespace)
     changes += _pairs(current.extensions, desired.extensions, _extension)
-    changes += _pairs(current.enums, desired.enums, lambda a, b: _enum(a, b, current, desired))
+    changes += _pairs(current.enums, desired.enums, lambda a, b: diff_enum(a, b, current, desired))
     changes += _pairs(current.sequences, desired.sequences, _sequence)
     changes += _pairs(current.tables, desired.tables, table, always=bool(forced))
     changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced))
@@ -130,61 +132,6 @@ def _extension(old: Extension | None, new: Extension | None) -> list[Change]:
     if state != old:
         changes.append(AlterExtension(old, state))
     return changes + _comment(CommentKind.EXTENSION, "", old.name, old.comment, new.comment)
-
-
-def _enum(
-    old: EnumType | None, new: EnumType | None, current: Schema, desired: Schema
-) -> list[Change]:
-    if old is None:
-        assert new is not None
-        return [CreateEnum(new)]
-    if new is None:
-        return [DropEnum(old)]
-    changes: list[Change] = []
-    if old.values != new.values:
-        uses = _enum_uses(old, current, desired)
-        changes += _enum_values(old, replace(new, comment=old.comment), uses)
-    return changes + _comment(CommentKind.TYPE, old.schema, old.name, old.comment, new.comment)
-
-
-def _enum_values(old: EnumType, new: EnumType, uses: tuple[EnumColumnUse, ...]) -> list[Change]:
-    """Added values (old's order kept) as ``ADD VALUE`` steps; anything else recreates."""
-    remaining = iter(new.values)
-    if not all(any(v == w for w in remaining) for v in old.values):
-        return [RecreateEnum(old, new, uses)]
-    changes: list[Change] = []
-    state = old
-    for i, value in enumerate(new.values):
-        if value in old.values:
-            continue
-        grown = replace(state, values=tuple(v for v in new.values if v in (*state.values, value)))
-        if i > 0:
-            changes.append(AddEnumValue(state, grown, value, after=new.values[i - 1], uses=uses))
-        else:  # first in the type: before the current first value, if there is one
-            first = state.values[0] if state.values else None
-            changes.append(AddEnumValue(state, grown, value, before=first, uses=uses))
-        state = grown
-    return changes
-
-
-def _enum_uses(enum: EnumType, current: Schema, desired: Schema) -> tuple[EnumColumnUse, ...]:
-    """Columns typed with the enum before the plan that still exist when it changes:
-    dropped columns and tables are gone by then (drops come first)."""
-    name = qualified(enum.schema, enum.name)
-    uses: list[EnumColumnUse] = []
-    for table in current.tables:
-        target = desired.table(table.schema, table.name)
-        if target is None:
-            continue
-        for column in table.columns:
-            kept = target.column(column.name)
-            if (
-                column.type in (name, name + "[]")
-                and kept is not None
-                and kept.generated == column.generated
-            ):
-                uses.append(EnumColumnUse(TableKey(table.schema, table.name), column))
-    return tuple(uses)
 
 
 def _sequence(old: Sequence | None, new: Sequence | None) -> list[Change]:

@@ -78,9 +78,15 @@ def drop_table(table: Table) -> list[Change]:
     return changes
 
 
-def diff_table(old: Table, new: Table, forced: frozenset[str] = frozenset()) -> list[Change]:
+def diff_table(
+    old: Table,
+    new: Table,
+    forced: frozenset[str] = frozenset(),
+    cleared: frozenset[str] = frozenset(),
+) -> list[Change]:
     """Changes turning ``old`` into ``new`` (same key). ``forced`` names constraints that
-    must be dropped and added again even if unchanged (their dependencies are rebuilt)."""
+    must be dropped and added again even if unchanged (their dependencies are rebuilt);
+    ``cleared`` names columns whose default an enum recreate has already taken off."""
     key = key_of(old)
     changes: list[Change] = []
     replaced: set[str] = set()
@@ -92,7 +98,8 @@ def diff_table(old: Table, new: Table, forced: frozenset[str] = frozenset()) -> 
             replaced.add(old_col.name)
             changes.append(ReplaceGeneratedColumn(key, old_col, new_col))
         else:
-            changes += diff_column(key, old_col, new_col)
+            start = replace(old_col, default=None) if old_col.name in cleared else old_col
+            changes += diff_column(key, start, new_col)
     changes += [AddColumn(key, c) for c in new.columns if old.column(c.name) is None]
     changes += _diff_constraints(key, old, new, forced, replaced)
     gone = bool(replaced) or any(new.column(c.name) is None for c in old.columns)

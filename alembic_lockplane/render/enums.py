@@ -34,14 +34,14 @@ def recreate_enum(change: RecreateEnum) -> list[str]:
         f"CREATE TYPE {name} AS ENUM ({values})",
     ]
     for use in change.uses:
-        column = use.column
+        column, after = use.column, use.after or use.column
         array = "[]" if column.type.endswith("[]") else ""
         if column.default is not None:
             out.append(alter_column(use.table, column.name, "DROP DEFAULT"))
         cast = f"{quote_ident(column.name)}::text{array}::{name}{array}"
         out.append(alter_column(use.table, column.name, f"TYPE {name}{array} USING {cast}"))
-        if column.default is not None:
-            out.append(alter_column(use.table, column.name, f"SET DEFAULT {column.default}"))
+        if after.default is not None:
+            out.append(alter_column(use.table, column.name, f"SET DEFAULT {after.default}"))
     out.append(f"DROP TYPE {qualified(change.old.schema, temp)}")
     target = CommentTarget(CommentKind.TYPE, new.schema, new.name)
     return out + comments_if_set(target, new.comment)

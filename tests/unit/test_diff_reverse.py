@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from alembic_lockplane.diff.changes import (
@@ -92,6 +94,7 @@ SAMPLES: list[Change] = [
     DropEnum(ENUM),
     AddEnumValue(ENUM, ENUM3, "ok", after="sad", uses=USES),
     RecreateEnum(ENUM3, ENUM, USES),
+    RecreateEnum(ENUM, ENUM3, (EnumColumnUse(T, USES[0].column, Column("m", "public.mood")),)),
     CreateSequence(SEQ),
     DropSequence(SEQ),
     AlterSequence(SEQ, Sequence("public", "users_id_seq", increment=2)),
@@ -183,3 +186,11 @@ def test_type_change_reverse_recomputes_using() -> None:
 def test_set_default_from_nothing_reverses_to_drop_default() -> None:
     change = SetDefault(T, COL, Column("age", "integer", default="0"))
     assert change.reverse() == DropDefault(T, Column("age", "integer", default="0"), COL)
+
+
+def test_recreate_that_resets_a_default_stays_a_recreate_both_ways() -> None:
+    """The default the old type held is put back by the reverse, which ADD VALUE cannot."""
+    use = EnumColumnUse(T, USES[0].column, replace(USES[0].column, default=None))
+    forward = RecreateEnum(ENUM3, ENUM, (use,))
+    back = forward.reverse()
+    assert back == RecreateEnum(ENUM, ENUM3, (EnumColumnUse(T, use.after, use.column),))  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+CREATE TABLE t (n numeric CONSTRAINT n_pos CHECK (n > 0.5));

@@ -1,0 +1,1 @@
+CREATE TYPE st AS ENUM ('new', 'done'); CREATE TABLE t (s st NOT NULL DEFAULT 'new');

@@ -1,0 +1,1 @@
+CREATE TABLE "Docs" ("OwnerName" text);

@@ -1,0 +1,2 @@
+CREATE SCHEMA seqs; CREATE SEQUENCE seqs.numbers;
+CREATE TABLE t (id int, n bigint DEFAULT nextval('seqs.numbers'));
