@@ -254,6 +254,26 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from alembic.config import Config
+
+    from alembic_lockplane.integration.check import check
+    from alembic_lockplane.plan.planfile import plan_to_json
+
+    ini = Path(args.config)
+    if not ini.is_file():
+        raise UsageError(f"{ini}: no such Alembic config", hint="run in the project or pass -c")
+    missing = check(Config(str(ini)), roundtrip=args.roundtrip)
+    if not missing.steps:
+        sys.stderr.write("The revisions produce the desired schema.\n")
+        return 0
+    sys.stderr.write("The desired schema has changes no revision makes (missing plan on stdout):\n")
+    sys.stderr.write(safety_report(missing))
+    sys.stdout.write(plan_to_json(missing))
+    sys.stderr.write('hint: run `alembic revision --lockplane -m "..."` and commit it\n')
+    return 1
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from alembic_lockplane.integration import init_project
 
@@ -277,6 +297,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "convert": cmd_convert,
         "apply": cmd_apply,
         "init": cmd_init,
+        "check": cmd_check,
         "demo": cmd_demo,
     }
     if args.command == "validate":

@@ -136,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=["json", "sql"], help="output format (default: by extension)")
     p.add_argument("--schema", action="append", default=[], help=argparse.SUPPRESS)
 
+    p = sub.add_parser("check", help="CI: do the Alembic revisions produce the desired schema?")
+    _common(p)
+    p.add_argument("--config", "-c", default="alembic.ini", help="Alembic config (alembic.ini)")
+    p.add_argument(
+        "--roundtrip",
+        action="store_true",
+        help="also run every downgrade to base and the upgrades again",
+    )
+
     p = sub.add_parser("init", help="create an Alembic project wired for lockplane")
     _common(p)
     p.add_argument("directory")
