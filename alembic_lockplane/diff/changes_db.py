@@ -151,7 +151,8 @@ def enum_change(
                 break
             if i > 0:
                 return AddEnumValue(old, new, value, after=new.values[i - 1], uses=uses)
-            return AddEnumValue(old, new, value, before=new.values[1], uses=uses)
+            first = new.values[1] if len(new.values) > 1 else None
+            return AddEnumValue(old, new, value, before=first, uses=uses)
     return RecreateEnum(old, new, uses)
 
 

@@ -1,0 +1,1 @@
+CREATE TYPE flag AS ENUM ('on', 'off');
