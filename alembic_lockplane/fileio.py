@@ -53,7 +53,7 @@ def read_json_file(path: Path, *, hint: str | None = None) -> Any:
     except json.JSONDecodeError as exc:
         raise SnapshotError(
             f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}",
-            hint=hint,
+            hint=_NUL_HINT if "\x00" in text else hint,
         ) from None
     except RecursionError:
         raise SnapshotError(f"{path}: invalid JSON: nested too deeply") from None
@@ -65,6 +65,7 @@ def read_json_file(path: Path, *, hint: str | None = None) -> Any:
     return value
 
 
+_NUL_HINT = "the file holds NUL bytes: if it is UTF-16, save it as UTF-8"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
