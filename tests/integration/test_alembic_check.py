@@ -144,3 +144,20 @@ def test_snapshot_is_refreshed_after_upgrade_and_downgrade(config: Config, tmp_p
     command.downgrade(config, "base")
     before = canonical_hash(load_snapshot(snapshot))
     assert f"source_hash = '{before}'" in source
+
+
+def test_blocking_level_and_allow_from_the_settings(config: Config, tmp_path: Path) -> None:
+    revision(config, message="users", rev_id="0001")
+    command.upgrade(config, "head")
+    (tmp_path / "proj" / "schema.lp.sql").write_text(
+        USERS + "CREATE INDEX users_email_idx ON users (email);\n", encoding="utf-8"
+    )
+    set_lockplane(config, "blocking_level", "review")
+    config = Config(str(config.config_file_name))
+    with pytest.raises(CommandError, match="--allow create_index_non_concurrent"):
+        revision(config, message="index", rev_id="0002")
+    assert len(versions(config)) == 1
+    set_lockplane(config, "allow", "create_index_non_concurrent")
+    config = Config(str(config.config_file_name))
+    script = revision(config, message="index", rev_id="0002")
+    assert "[review] Create index users_email_idx" in Path(script.path).read_text("utf-8")

@@ -181,3 +181,22 @@ def test_config_attributes_is_a_plain_dict(tmp_path: Path) -> None:
     config.attributes["lockplane_guard"] = "off"
     assert Config(str(tmp_path / "alembic.ini")).attributes == {}
     assert config.attributes == {"lockplane_guard": "off"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"allow": ["drop_table"]}, "--allow only applies together with --lockplane"),
+        ({"lockplane": True, "autogenerate": True}, "cannot be combined"),
+        ({"lockplane": True, "sql": True}, "needs a database connection"),
+    ],
+)
+def test_cli_revision_refuses_meaningless_combinations(
+    tmp_path: Path, kwargs: dict[str, object], message: str
+) -> None:
+    from alembic.util import CommandError
+
+    config = Config(str(tmp_path / "alembic.ini"))
+    with pytest.raises(CommandError, match=message):
+        cli.revision(config, message="x", **kwargs)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
