@@ -19,7 +19,7 @@ class Safety(StrEnum):
         return list(Safety).index(self)
 
     @staticmethod
-    def highest(levels: "list[Safety] | tuple[Safety, ...]") -> "Safety":
+    def highest(levels: list[Safety] | tuple[Safety, ...]) -> Safety:
         return max(levels, key=lambda s: s.rank, default=Safety.SAFE)
 
 
