@@ -6,6 +6,7 @@ Every shell block runs in an empty temp folder with the venv's ``bin`` first on 
 
 from __future__ import annotations
 
+import json
 import sys
 import tomllib
 from pathlib import Path
@@ -16,6 +17,7 @@ from docs_blocks import Block, run_blocks, shell_blocks
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 QUICKSTART = ROOT / "docs" / "quickstart.md"
+MIGRATING = ROOT / "docs" / "migrating-from-lockplane.md"
 BIN = Path(sys.executable).parent
 
 
@@ -50,6 +52,26 @@ def test_readme_runs_verbatim(tmp_path: Path, db_url: str, pg_server: str) -> No
     blocks = shell_blocks(README)
     assert [b for b in blocks if not b.skip], "README has no runnable shell block"
     _run(blocks, tmp_path, db_url, pg_server)
+
+
+@pytest.mark.db
+def test_lockplane_workflow_runs_verbatim(tmp_path: Path, db_url: str, pg_server: str) -> None:
+    blocks = shell_blocks(MIGRATING)
+    assert blocks and not [b for b in blocks if b.skip]
+    output = _run(blocks, tmp_path, db_url, pg_server)
+    assert "No changes: the schemas match." in output
+    plan = json.loads((tmp_path / "migration.json").read_text())
+    rollback = json.loads((tmp_path / "rollback.json").read_text())
+    assert [s["description"] for s in plan["steps"]] == [
+        "Create table users",
+        "Create table memberships",
+        "Add constraint memberships_user_id_fkey to table memberships",
+    ]
+    # The fixes the page claims: a composite key stays one constraint, DEFAULT true survives,
+    # and a rollback plan carries the forward plan's target hash as its guard.
+    sql = " ".join(" ".join(s["sql"]) for s in plan["steps"])
+    assert "PRIMARY KEY (user_id, team)" in sql and "DEFAULT true" in sql
+    assert rollback["source_hash"] == plan["target_hash"] != ""
 
 
 def test_only_the_readme_setup_commands_are_skipped() -> None:
