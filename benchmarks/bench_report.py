@@ -175,6 +175,16 @@ def section(result: dict[str, Any], json_path: Path, png_name: str | None) -> st
     m, srv = result["machine"], result["server"]
     settings = ", ".join(f"{k}={v}" for k, v in sorted(srv["settings"].items()))
     runs = sorted({row["runs"] for row in result["sizes"].values()})
+    slow = [
+        f"{int(size):,} tables: {row['alembic_lockplane_runs']}"
+        for size, row in result["sizes"].items()
+        if row.get("alembic_lockplane_runs", row["runs"]) != row["runs"]
+    ]
+    skipped = [
+        f"{int(size):,} tables: {', '.join(row['skipped'])}"
+        for size, row in result["sizes"].items()
+        if row.get("skipped")
+    ]
     load = [
         f"{size}: {row['loadavg_before'][0]:.1f} → {row['loadavg_after'][0]:.1f}"
         for size, row in result["sizes"].items()
@@ -190,6 +200,10 @@ def section(result: dict[str, Any], json_path: Path, png_name: str | None) -> st
         f"- Server: {srv['version']} ({settings}).",
         f"- pg_dump: {result.get('pg_dump') or 'none of the server major found'}.",
         f"- 1-minute load average before → after each size: {'; '.join(load)}.",
+        f"- Runs of alembic revision --lockplane (warm) where fewer: {'; '.join(slow)}."
+        if slow
+        else "",
+        f"- Not measured: {'; '.join(skipped)}." if skipped else "",
         "",
         table(result),
         "### Targets (issue 10)",
@@ -218,3 +232,33 @@ def update_doc(doc: Path, result: dict[str, Any], json_path: Path) -> None:
     else:
         new = old.rstrip("\n") + "\n\n" + text
     doc.write_text(new)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Merge result files (sizes of later files win) and rewrite the doc section and plot."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("results", type=Path, nargs="+")
+    parser.add_argument(
+        "--doc", type=Path, default=Path(__file__).parent.parent / "docs" / "performance.md"
+    )
+    parser.add_argument("--out", type=Path, help="write the merged JSON here")
+    args = parser.parse_args(argv)
+    merged: dict[str, Any] = {}
+    for path in args.results:
+        data = json.loads(path.read_text())
+        sizes = {**merged.get("sizes", {}), **data["sizes"]}
+        merged = {**data, **({"started": merged["started"]} if merged else {}), "sizes": sizes}
+    merged["sizes"] = dict(sorted(merged["sizes"].items(), key=lambda kv: int(kv[0])))
+    target = args.out or args.results[0]
+    if args.out:
+        args.out.write_text(json.dumps(merged, indent=2) + "\n")
+    update_doc(args.doc, merged, target)
+    print(table(merged))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -72,6 +72,7 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, server: str) -> 
         "desired_statements": len(stmts),
         "scenario": paths["scenario"].read_text().splitlines(),
         "runs": args.runs,
+        "skipped": sorted(args.skip),
         "loadavg_before": os.getloadavg(),
     }
     live_name = f"{bench_db.PREFIX}{size}_live"
@@ -118,8 +119,10 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, server: str) -> 
             out["alembic_lockplane_cold"] = timed_procs(
                 1, lambda: bench_tools.alembic_lockplane(project, cache)
             )
+            slow = args.slow_runs or args.runs
+            out["alembic_lockplane_runs"] = slow
             out["alembic_lockplane_warm"] = timed_procs(
-                args.runs, lambda: bench_tools.alembic_lockplane(project, cache)
+                slow, lambda: bench_tools.alembic_lockplane(project, cache)
             )
         if "autogenerate" not in skip:
             say("alembic revision --autogenerate")
@@ -173,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument(
+        "--slow-runs", type=int, help="runs of alembic revision --lockplane (default: --runs)"
+    )
     parser.add_argument(
         "--url", default=os.environ.get("LOCKPLANE_BENCH_DATABASE_URL", DEFAULT_URL)
     )
