@@ -19,12 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy.exc
 from alembic import command
 from alembic.config import Config
 from alembic.operations import ops
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
+from alembic_lockplane.db.url import redact
 from alembic_lockplane.errors import LockplaneError
 from alembic_lockplane.integration import settings as settings_mod
 from alembic_lockplane.integration.live import live_schema
@@ -93,7 +95,11 @@ def revision(
             process_revision_directives(context, rev, directives)
 
     with _revision_environment(config), _our_template(lambda: hook.body):
-        result = command.revision(config, process_revision_directives=directives_hook, **args)
+        try:
+            result = command.revision(config, process_revision_directives=directives_hook, **args)
+        except sqlalchemy.exc.OperationalError as exc:  # env.py could not connect: one line
+            first = (str(exc.orig or exc).strip().splitlines() or ["connection failed"])[0]
+            raise CommandError(f"cannot use the database of env.py: {redact(first)}") from None
     if not hook.ran:
         raise CommandError(
             "env.py did not run migrations, so alembic-lockplane never saw the database; "
