@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlalchemy.exc
 from alembic import command
+from alembic import util as alembic_util
 from alembic.config import Config
 from alembic.operations import ops
 from alembic.script import ScriptDirectory
@@ -242,7 +243,19 @@ def _our_template(body: Callable[[], RevisionBody | None]) -> Iterator[None]:
         if Path(src).name != "script.py.mako" or current is None:
             original(self, src, dest, **kw)
             return
-        original(self, revision_template(), dest, lockplane=current, **kw)
+        # Written beside the destination, then renamed: an interrupted write never leaves a
+        # half revision that `alembic upgrade` would import and run (Alembic writes in place).
+        tmp = Path(dest).with_name(f".{Path(dest).name}.tmp")
+        with alembic_util.status(f"Generating {Path(dest).absolute()}", **self.messaging_opts):
+            try:
+                alembic_util.template_to_file(
+                    revision_template(), tmp, self.output_encoding, lockplane=current, **kw
+                )
+                with open(tmp, "rb+") as handle:
+                    os.fsync(handle.fileno())
+                os.replace(tmp, dest)
+            finally:
+                tmp.unlink(missing_ok=True)
 
     ScriptDirectory._generate_template = generate  # type: ignore[method-assign]
     try:
