@@ -32,7 +32,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _emit(text: str, output: str | None) -> None:
     if output:
-        write_atomic(Path(output), text)
+        try:
+            write_atomic(Path(output), text)
+        except OSError as exc:
+            raise LockplaneError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
