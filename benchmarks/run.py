@@ -95,7 +95,11 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, server: str) -> 
             with tempfile.TemporaryDirectory() as cache:
                 bench_tools.plan_phases(live, desired, server, Path(cache))  # prime
                 warms = repeat(
-                    args.runs, lambda: bench_tools.plan_phases(live, desired, server, Path(cache))
+                    args.runs,
+                    lambda: bench_tools.warm(
+                        lambda: bench_tools.plan_phases(live, desired, server, Path(cache)),
+                        Path(cache),
+                    ),
                 )
             out["lockplane_cold"] = {"median_s": median_of(colds), "samples": colds}
             out["lockplane_warm"] = {"median_s": median_of(warms), "samples": warms}
@@ -110,7 +114,10 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, server: str) -> 
                 args.runs, lambda: bench_tools.cli_plan(live, desired, server, next(it))
             )
             out["cli_warm"] = timed_procs(
-                args.runs, lambda: bench_tools.cli_plan(live, desired, server, caches[0])
+                args.runs,
+                lambda: bench_tools.warm(
+                    lambda: bench_tools.cli_plan(live, desired, server, caches[0]), caches[0]
+                ),
             )
         if "alembic_lockplane" not in skip:
             say("alembic revision --lockplane")
@@ -122,7 +129,10 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, server: str) -> 
             slow = args.slow_runs or args.runs
             out["alembic_lockplane_runs"] = slow
             out["alembic_lockplane_warm"] = timed_procs(
-                slow, lambda: bench_tools.alembic_lockplane(project, cache)
+                slow,
+                lambda: bench_tools.warm(
+                    lambda: bench_tools.alembic_lockplane(project, cache), cache
+                ),
             )
         if "autogenerate" not in skip:
             say("alembic revision --autogenerate")
