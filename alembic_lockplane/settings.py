@@ -55,7 +55,11 @@ def read_dotenv(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     if not path.is_file():
         return values
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text", hint="save the file as UTF-8") from None
+    for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
@@ -69,9 +73,32 @@ def read_dotenv(path: Path) -> dict[str, str]:
 
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        config = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text", hint="save the file as UTF-8") from None
+    _check_types(config, path)
+    return config
+
+
+_TEXT_KEYS = ("database_url", "shadow_database_url", "shadow_schema", "schema_path")
+
+
+def _check_types(config: dict[str, Any], path: Path) -> None:
+    """Wrong value types are a ``ConfigError`` naming the key, not a crash later on."""
+
+    def text(table: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
+        for key in keys:
+            if key in table and not isinstance(table[key], str):
+                raise ConfigError(f"{path}: {where}{key} must be a string")
+
+    text(config, ("schema_path", "default_environment"), "")
+    envs = config.get("environments", {})
+    if not isinstance(envs, dict) or not all(isinstance(v, dict) for v in envs.values()):
+        raise ConfigError(f"{path}: environments must be tables: [environments.NAME]")
+    for name, section in envs.items():
+        text(section, _TEXT_KEYS, f"[environments.{name}] ")
 
 
 def _alembic_ini(cwd: Path) -> dict[str, str]:
@@ -83,7 +110,9 @@ def _alembic_ini(cwd: Path) -> dict[str, str]:
     try:
         parser.read(ini, encoding="utf-8")
     except configparser.Error as exc:
-        raise ConfigError(f"{ini}: {exc}") from None
+        raise ConfigError(_ini_problem(ini, exc)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{ini}: not UTF-8 text", hint="save the file as UTF-8") from None
     found: dict[str, str] = {}
     url = parser.get("alembic", "sqlalchemy.url", fallback="").strip()
     if url and "%(" not in url:
@@ -94,6 +123,17 @@ def _alembic_ini(cwd: Path) -> dict[str, str]:
             if value:
                 found[key] = value
     return found
+
+
+def _ini_problem(ini: Path, exc: configparser.Error) -> str:
+    """One line, without the offending line's text (it may hold a password)."""
+    line = getattr(exc, "lineno", None)
+    if isinstance(exc, configparser.MissingSectionHeaderError):
+        return f"{ini}:{line}: a setting before the first [section] header"
+    if isinstance(exc, configparser.ParsingError) and exc.errors:
+        return f"{ini}:{exc.errors[0][0]}: not a `key = value` line"
+    first = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{ini}:{line}: {first}" if line else f"{ini}: {first}"
 
 
 def _as_schemas(value: Any, where: str) -> tuple[str, ...]:
