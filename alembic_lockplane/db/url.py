@@ -14,6 +14,7 @@ from alembic_lockplane.errors import ConfigError
 
 _URL_PREFIX = re.compile(r"^postgres(ql)?(\+\w+)?://", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][\w+.-]*)://")
+_LOOSE_USERINFO = re.compile(r"(?P<user>[^\s:/@]*):(?P<pw>\S*)@")
 _PASSWORD_IN_URL = re.compile(r"(?P<head>\w[\w+.-]*://[^:/@\s]*:)(?P<pw>[^\s/]*)(?P<tail>@)")
 
 
@@ -37,9 +38,9 @@ def _check(url: str) -> None:
         raise ConfigError(
             f"only PostgreSQL is supported, got {scheme['scheme']}:// in {redact(url)}"
         )
-    raise ConfigError(
-        f"not a database URL: {redact(url)}", hint="use postgresql://user@host:port/dbname"
-    )
+    # not a URL, so `redact` cannot find the password: mask whatever looks like user:pw@
+    shown = _LOOSE_USERINFO.sub(lambda m: f"{m['user']}:***@", url)
+    raise ConfigError(f"not a database URL: {shown}", hint="use postgresql://user@host:port/dbname")
 
 
 def parse(url: str) -> UrlParts:
