@@ -11,7 +11,9 @@ Inputs are mutations of real files (``tests/fuzz/seeds`` and the planner's test 
 2. ``--cli`` inputs through the CLI's ``main`` in-process (JSON inputs; ``--shadow`` of them
    also as ``.lp.sql`` through a shadow server when ``LOCKPLANE_BENCH_DATABASE_URL`` is set):
    exit 0, or exit 1 with one ``error:`` line and at most one ``hint:`` line;
-3. ``--exe`` inputs through the real ``lockplane`` executable, same contract.
+3. ``--exe`` inputs through the real ``lockplane`` executable, same contract;
+4. ``--config`` mutated ``lockplane.toml`` / ``.env.local`` / ``alembic.ini`` sets, then
+   ``lockplane introspect`` in-process (same contract, and no password printed).
 
 Exit status 1 when any input broke the contract; the failures are listed with the mutation
 that made them and saved under ``--keep`` for replay.
@@ -43,6 +45,7 @@ def main() -> int:
     ap.add_argument("--cli", type=int, default=1_000, help="in-process CLI inputs")
     ap.add_argument("--shadow", type=int, default=100, help="of those, .lp.sql via a shadow")
     ap.add_argument("--exe", type=int, default=100, help="real-executable inputs")
+    ap.add_argument("--config", type=int, default=1_000, help="settings-file inputs")
     ap.add_argument("--seed", type=int, default=20261125)
     ap.add_argument("--keep", type=Path, help="save failing inputs here")
     args = ap.parse_args()
@@ -109,11 +112,41 @@ def main() -> int:
             fail("exe " + " ".join(argv[:2]), inp, problem)
     exe_s = time.perf_counter() - started
 
-    total = args.count + args.cli + args.exe
+    started = time.perf_counter()
+    config_dir = work / "config"
+    config_dir.mkdir()
+    cwd = Path.cwd()
+    names = ("DATABASE_URL", "SHADOW_DATABASE_URL")
+    saved = {k: os.environ.pop(k) for k in names if k in os.environ}
+    os.chdir(config_dir)
+    try:
+        for _ in range(args.config):
+            for name in ("lockplane.toml", ".env.local", "alembic.ini"):
+                (config_dir / name).unlink(missing_ok=True)
+            files = {
+                "lockplane.toml": fuzzlib.mutate_config(rng, fuzzlib.SEED_TOML),
+                ".env.local": fuzzlib.mutate_config(rng, fuzzlib.SEED_DOTENV),
+            }
+            if rng.random() < 0.3:
+                files["alembic.ini"] = fuzzlib.mutate_config(rng, fuzzlib.SEED_INI)
+            for name, data in files.items():
+                (config_dir / name).write_bytes(data)
+            code, out, err = fuzzlib.run_cli_in_process(["introspect"])
+            problem = fuzzlib.check_cli_output(code, out, err, secrets=(":pw@",))
+            counts[f"config exit {code}"] += 1
+            if problem:
+                failures.append(f"config: {problem.splitlines()[0][:300]}")
+    finally:
+        os.chdir(cwd)
+        os.environ.update(saved)
+    config_s = time.perf_counter() - started
+
+    total = args.count + args.cli + args.exe + args.config
     print(f"seed {args.seed}: {total} inputs, {len(failures)} failures")
     print(f"  library: {args.count} inputs in {library_s:.1f} s")
     print(f"  cli in-process: {args.cli} inputs in {cli_s:.1f} s (shadow: {bool(shadow)})")
     print(f"  real executable: {args.exe} inputs in {exe_s:.1f} s")
+    print(f"  settings files: {args.config} inputs in {config_s:.1f} s")
     for key in sorted(counts):
         print(f"    {key}: {counts[key]}")
     for line in failures[:50]:

@@ -511,6 +511,36 @@ def check_cli_output(code: int, stdout: str, stderr: str, secrets: tuple[str, ..
     return ""
 
 
+# --------------------------------------------------------------------------- settings files
+
+SEED_TOML = b"""default_environment = "local"
+schema_path = "schema.lp.sql"
+schemas = ["public", "app"]
+
+[environments.local]
+database_url = "postgresql://me:pw@127.0.0.1:1/app"
+shadow_database_url = "postgresql://me@127.0.0.1:1/shadow"
+schemas = "public, app"
+"""
+SEED_INI = b"[alembic]\nsqlalchemy.url = postgresql://me:pw@127.0.0.1:1/x\n[lockplane]\n"
+SEED_DOTENV = b'export DATABASE_URL="postgresql://me:pw@127.0.0.1:1/app"\n# comment\nX=1\n'
+CONFIG_VALUES = [b"5", b"true", b"[1, 2]", b'"x"', b"{ a = 1 }", b"[[environments]]", b"1e999"]
+
+
+def mutate_config(rng: random.Random, data: bytes) -> bytes:
+    """Settings text with values of the wrong type and byte-level damage."""
+    for _ in range(rng.randint(1, 3)):
+        if rng.random() < 0.4:
+            lines = data.split(b"\n")
+            i = rng.randrange(len(lines))
+            key = lines[i].split(b"=")[0]
+            lines[i] = key + b"= " + rng.choice(CONFIG_VALUES)
+            data = b"\n".join(lines)
+        else:
+            data = rng.choice(list(BYTE_MUTATORS.values()))(rng, data)
+    return data
+
+
 # --------------------------------------------------------------------------- CLI runs
 
 CLI_COMMANDS = ("validate", "plan_from", "plan_to", "rollback", "convert_sql", "convert_json")

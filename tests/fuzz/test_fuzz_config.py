@@ -9,34 +9,16 @@ import random
 from pathlib import Path
 
 import pytest
-from fuzzlib import BYTE_MUTATORS, check_cli_output, run_cli_in_process
+from fuzzlib import (
+    SEED_DOTENV,
+    SEED_INI,
+    SEED_TOML,
+    check_cli_output,
+    mutate_config,
+    run_cli_in_process,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-SEED_TOML = b"""default_environment = "local"
-schema_path = "schema.lp.sql"
-schemas = ["public", "app"]
-
-[environments.local]
-database_url = "postgresql://me:pw@127.0.0.1:1/app"
-shadow_database_url = "postgresql://me@127.0.0.1:1/shadow"
-schemas = "public, app"
-"""
-SEED_DOTENV = b'export DATABASE_URL="postgresql://me:pw@127.0.0.1:1/app"\n# comment\nX=1\n'
-VALUES = [b"5", b"true", b"[1, 2]", b'"x"', b"{ a = 1 }", b"[[environments]]", b"1e999"]
-
-
-def _mutate(rng: random.Random, data: bytes) -> bytes:
-    for _ in range(rng.randint(1, 3)):
-        if rng.random() < 0.4:
-            lines = data.split(b"\n")
-            i = rng.randrange(len(lines))
-            key = lines[i].split(b"=")[0]
-            lines[i] = key + b"= " + rng.choice(VALUES)
-            data = b"\n".join(lines)
-        else:
-            data = rng.choice(list(BYTE_MUTATORS.values()))(rng, data)
-    return data
 
 
 def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
@@ -59,11 +41,10 @@ def test_mutated_settings_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     rng = random.Random(seed)
     for name in ("lockplane.toml", ".env.local", "alembic.ini"):
         (tmp_path / name).unlink(missing_ok=True)
-    (tmp_path / "lockplane.toml").write_bytes(_mutate(rng, SEED_TOML))
-    (tmp_path / ".env.local").write_bytes(_mutate(rng, SEED_DOTENV))
+    (tmp_path / "lockplane.toml").write_bytes(mutate_config(rng, SEED_TOML))
+    (tmp_path / ".env.local").write_bytes(mutate_config(rng, SEED_DOTENV))
     if rng.random() < 0.3:
-        ini = b"[alembic]\nsqlalchemy.url = postgresql://me:pw@127.0.0.1:1/x\n[lockplane]\n"
-        (tmp_path / "alembic.ini").write_bytes(_mutate(rng, ini))
+        (tmp_path / "alembic.ini").write_bytes(mutate_config(rng, SEED_INI))
     _check(tmp_path, monkeypatch, ["introspect"])
 
 
