@@ -2,7 +2,7 @@
 
 Revision ID: blog_01
 Revises:
-Create Date: 2026-11-25 18:55:13.464941
+Create Date: 2026-11-25 19:24:15.010180
 
 Planned by alembic-lockplane: 4 step(s), highest level safe.
 Desired schema: schema.lp.sql

@@ -2,7 +2,7 @@
 
 Revision ID: blog_03
 Revises: blog_02
-Create Date: 2026-11-25 18:55:35.341803
+Create Date: 2026-11-25 19:24:29.452350
 
 Planned by alembic-lockplane: 5 step(s), highest level dangerous.
 Desired schema: schema.lp.sql
@@ -48,17 +48,14 @@ def upgrade() -> None:
         "((length(body) <= 10000)), CONSTRAINT comments_pkey PRIMARY KEY (id))"
     )
 
-    # Step 3/5 [review] Create index authors_lower_email_idx
-    #   review create_index_non_concurrent: Creating index public.authors_lower_email_idx reads the
-    #   whole of public.authors while holding a SHARE lock: reads go on, but every INSERT, UPDATE
-    #   and DELETE waits until the build finishes.
-    #     hint: Use CREATE INDEX CONCURRENTLY, outside a transaction (in Alembic, inside
-    #     op.get_context().autocommit_block()); if it fails, drop the INVALID index it leaves and
-    #     retry. Allow with --allow create_index_non_concurrent.
-    #   lock: SHARE
-    lp.execute(
-        "CREATE UNIQUE INDEX authors_lower_email_idx ON public.authors USING btree (lower(email))"
-    )
+    # Step 3/5 [safe] Create index authors_lower_email_idx (concurrently)
+    #   lock: SHARE UPDATE EXCLUSIVE
+    # PostgreSQL refuses this inside a transaction block.
+    with op.get_context().autocommit_block():
+        lp.execute(
+            "CREATE UNIQUE INDEX CONCURRENTLY authors_lower_email_idx ON public.authors USING "
+            "btree (lower(email))"
+        )
 
     # Step 4/5 [safe] Create index comments_post_id_created_at_idx
     lp.execute(
@@ -84,8 +81,10 @@ def downgrade() -> None:
     # Undo step 4/5 [safe] Rollback: Create index comments_post_id_created_at_idx
     lp.execute("DROP INDEX public.comments_post_id_created_at_idx")
 
-    # Undo step 3/5 [safe] Rollback: Create index authors_lower_email_idx
-    lp.execute("DROP INDEX public.authors_lower_email_idx")
+    # Undo step 3/5 [safe] Rollback: Create index authors_lower_email_idx (concurrently)
+    # PostgreSQL refuses this inside a transaction block.
+    with op.get_context().autocommit_block():
+        lp.execute("DROP INDEX CONCURRENTLY public.authors_lower_email_idx")
 
     # Undo step 2/5 [safe] Rollback: Create table comments
     lp.execute("DROP TABLE public.comments")
