@@ -8,7 +8,7 @@ definition (its data does not; the safety findings say so).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from alembic_lockplane.diff.changes import (
     AddConstraint,
@@ -23,6 +23,7 @@ from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
 from alembic_lockplane.render import render
 from alembic_lockplane.render.locks import strongest_lock
+from alembic_lockplane.render.strategies import Expansion, expand, resolve_strategies
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ class PlanContext:
 
     ``created_tables`` holds ``(schema, name)`` of the tables this plan creates: they are
     empty when later steps touch them, so lock and rewrite rules exempt them.
-    ``strategies`` names the lock-safe rendering strategies in force (none yet).
+    ``strategies`` names the lock-safe strategies enabled for the plan; each change is
+    assessed with a context whose ``strategies`` holds only the one its steps really use,
+    so a rule goes quiet exactly when the plan takes the lock-safe way.
     """
 
     current: Schema
@@ -43,11 +46,16 @@ class PlanContext:
 Assess = Callable[[Change, PlanContext], list[Finding]]
 
 
-def plan_context(current: Schema, desired: Schema, changes: list[Change]) -> PlanContext:
+def plan_context(
+    current: Schema,
+    desired: Schema,
+    changes: list[Change],
+    strategies: frozenset[str] = frozenset(),
+) -> PlanContext:
     created = frozenset(
         (c.table.schema, c.table.name) for c in changes if isinstance(c, CreateTable)
     )
-    return PlanContext(current, desired, created)
+    return PlanContext(current, desired, created, strategies)
 
 
 def has_honest_reverse(change: Change) -> bool:
@@ -76,6 +84,35 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
     )
 
 
+def build_steps(change: Change, ctx: PlanContext, assess: Assess | None) -> list[Step]:
+    """The change's steps: a lock-safe sequence when a strategy applies, else one step."""
+    expansion = expand(change, ctx.strategies, ctx.created_tables)
+    if expansion is None:
+        return [build_step(change, replace(ctx, strategies=frozenset()), assess)]
+    return _strategy_steps(
+        change, expansion, replace(ctx, strategies=frozenset({expansion.strategy})), assess
+    )
+
+
+def _strategy_steps(
+    change: Change, expansion: Expansion, ctx: PlanContext, assess: Assess | None
+) -> list[Step]:
+    """Findings about the change ride on its first step."""
+    findings = tuple(assess(change, ctx)) if assess is not None else ()
+    return [
+        Step(
+            description=piece.description,
+            sql=piece.sql,
+            safety=Safety.highest([f.level for f in findings]) if number == 0 else Safety.SAFE,
+            findings=findings if number == 0 else (),
+            transactional=piece.transactional,
+            rollback=piece.rollback,
+            lock=piece.lock,
+        )
+        for number, piece in enumerate(expansion.pieces)
+    ]
+
+
 def _lock(change: Change, ctx: PlanContext) -> str | None:
     """The lock on a table that exists before the plan; tables created in it are empty
     and invisible to others until commit, so their locks block nobody."""
@@ -88,11 +125,21 @@ def _lock(change: Change, ctx: PlanContext) -> str | None:
     return strongest_lock(change)
 
 
-def build_plan(current: Schema, desired: Schema, *, assess: Assess | None = None) -> Plan:
-    """The plan from ``current`` to ``desired``; identical inputs give an identical plan."""
+def build_plan(
+    current: Schema,
+    desired: Schema,
+    *,
+    assess: Assess | None = None,
+    lock_safe: bool | frozenset[str] = True,
+) -> Plan:
+    """The plan from ``current`` to ``desired``; identical inputs give an identical plan.
+
+    ``lock_safe``: ``True`` uses every lock-safe strategy on tables that exist before the
+    plan, ``False`` none, a set of names exactly those (``render/strategies/names.py``).
+    """
     changes = diff(current, desired)
-    ctx = plan_context(current, desired, changes)
-    steps = tuple(build_step(change, ctx, assess) for change in changes)
+    ctx = plan_context(current, desired, changes, resolve_strategies(lock_safe))
+    steps = tuple(step for change in changes for step in build_steps(change, ctx, assess))
     return Plan(
         source_hash=canonical_hash(current),
         target_hash=canonical_hash(desired),

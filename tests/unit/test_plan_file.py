@@ -209,20 +209,23 @@ def test_rollback_of_read_back_plan_keeps_order() -> None:
 
 
 def test_steps_state_the_lock_they_take_on_existing_tables_only() -> None:
+    # the plain renderings (lock-safe strategies off: tests/unit/test_strategies.py)
     parent = Table("public", "parent", (Column("id", "integer", not_null=True),), (PK,))
     child = Table("public", "child", (Column("p", "integer"),), (CHILD_FK,))
     current = Schema(tables=(parent,))
     desired = Schema(tables=(replace(parent, comment="p"), child))
-    locks = {s.description: s.lock for s in build_plan(current, desired).steps}
+    locks = {s.description: s.lock for s in build_plan(current, desired, lock_safe=False).steps}
     assert locks == {
         "Create table child": None,
         # the new table is invisible, but the referenced one is locked against writes
         "Add constraint child_p_fkey to table child": "SHARE ROW EXCLUSIVE",
         "Set comment on table parent": "SHARE UPDATE EXCLUSIVE",
     }
-    plan = build_plan(Schema(tables=(parent, replace(child, constraints=()))), desired)
+    plan = build_plan(
+        Schema(tables=(parent, replace(child, constraints=()))), desired, lock_safe=False
+    )
     assert [s.lock for s in plan.steps] == ["SHARE ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE"]
-    plan = build_plan(current, Schema(tables=(parent,), indexes=(INDEX,)))
+    plan = build_plan(current, Schema(tables=(parent,), indexes=(INDEX,)), lock_safe=False)
     assert [s.lock for s in plan.steps] == ["SHARE"]
-    plan = build_plan(Schema(tables=(parent,), indexes=(INDEX,)), current)
+    plan = build_plan(Schema(tables=(parent,), indexes=(INDEX,)), current, lock_safe=False)
     assert [s.lock for s in plan.steps] == ["ACCESS EXCLUSIVE"]
