@@ -42,6 +42,21 @@ from alembic_lockplane.diff.changes_db import (
     SetSequenceOwnedBy,
     enum_change,
 )
+from alembic_lockplane.diff.changes_objects import (
+    AlterDomain,
+    CommentObject,
+    CreateDomain,
+    CreateFunction,
+    CreateTrigger,
+    CreateView,
+    DropDomain,
+    DropFunction,
+    DropTrigger,
+    DropView,
+    RecreateFunction,
+    ReplaceFunction,
+    ReplaceView,
+)
 from alembic_lockplane.diff.changes_parts import (
     AddConstraint,
     AlterPolicy,
@@ -118,6 +133,19 @@ Change = (
     | DropPolicy
     | AlterPolicy
     | SetComment
+    | CreateView
+    | DropView
+    | ReplaceView
+    | CreateFunction
+    | DropFunction
+    | ReplaceFunction
+    | RecreateFunction
+    | CreateTrigger
+    | DropTrigger
+    | CreateDomain
+    | DropDomain
+    | AlterDomain
+    | CommentObject
 )
 
 
@@ -137,26 +165,34 @@ __all__ = [
     "AddIdentity",
     "AlterColumnCollation",
     "AlterColumnType",
+    "AlterDomain",
     "AlterExtension",
     "AlterIdentity",
     "AlterPolicy",
     "AlterSequence",
     "Change",
     "CommentKind",
+    "CommentObject",
     "CommentTarget",
+    "CreateDomain",
     "CreateEnum",
     "CreateExtension",
+    "CreateFunction",
     "CreateIndex",
     "CreatePolicy",
     "CreateSchema",
     "CreateSequence",
     "CreateTable",
+    "CreateTrigger",
+    "CreateView",
     "DisableRowLevelSecurity",
     "DropColumn",
     "DropConstraint",
     "DropDefault",
+    "DropDomain",
     "DropEnum",
     "DropExtension",
+    "DropFunction",
     "DropIdentity",
     "DropIndex",
     "DropNotNull",
@@ -164,13 +200,18 @@ __all__ = [
     "DropSchema",
     "DropSequence",
     "DropTable",
+    "DropTrigger",
+    "DropView",
     "EnableRowLevelSecurity",
     "EnumColumnUse",
     "ForceRowLevelSecurity",
     "InvalidateConstraint",
     "NoForceRowLevelSecurity",
     "RecreateEnum",
+    "RecreateFunction",
+    "ReplaceFunction",
     "ReplaceGeneratedColumn",
+    "ReplaceView",
     "SetComment",
     "SetDefault",
     "SetNotNull",

@@ -32,8 +32,15 @@ from alembic_lockplane.diff.changes import (
     without_owner,
 )
 from alembic_lockplane.diff.enums import defaults_cleared_by_recreate, diff_enum
+from alembic_lockplane.diff.functions import (
+    diff_domains,
+    diff_functions,
+    diff_triggers,
+    gone_functions,
+)
 from alembic_lockplane.diff.order import order
 from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
+from alembic_lockplane.diff.views import diff_views, rebuilt_views
 from alembic_lockplane.model.objects import (
     ConstraintKind,
     Extension,
@@ -78,6 +85,12 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += _pairs(current.sequences, desired.sequences, _sequence)
     changes += _pairs(current.tables, desired.tables, table, always=bool(forced))
     changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced))
+    gone = gone_functions(current, desired)
+    rebuilt = rebuilt_views(current, desired, gone)
+    changes += diff_domains(current, desired)
+    changes += diff_functions(current, desired)
+    changes += diff_views(current, desired, rebuilt)
+    changes += diff_triggers(current, desired, rebuilt, gone)
     return order(changes)
 
 

@@ -28,24 +28,32 @@ from alembic_lockplane.diff.changes import (
     AddIdentity,
     AlterColumnCollation,
     AlterColumnType,
+    AlterDomain,
     AlterExtension,
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
     Change,
+    CommentObject,
+    CreateDomain,
     CreateEnum,
     CreateExtension,
+    CreateFunction,
     CreateIndex,
     CreatePolicy,
     CreateSchema,
     CreateSequence,
     CreateTable,
+    CreateTrigger,
+    CreateView,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
     DropDefault,
+    DropDomain,
     DropEnum,
     DropExtension,
+    DropFunction,
     DropIdentity,
     DropIndex,
     DropNotNull,
@@ -53,12 +61,17 @@ from alembic_lockplane.diff.changes import (
     DropSchema,
     DropSequence,
     DropTable,
+    DropTrigger,
+    DropView,
     EnableRowLevelSecurity,
     ForceRowLevelSecurity,
     InvalidateConstraint,
     NoForceRowLevelSecurity,
     RecreateEnum,
+    RecreateFunction,
+    ReplaceFunction,
     ReplaceGeneratedColumn,
+    ReplaceView,
     SetComment,
     SetDefault,
     SetNotNull,
@@ -66,6 +79,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.order_objects import object_phase, object_ranks, object_subject
 from alembic_lockplane.model.objects import Constraint, ConstraintKind
 
 SortKey = tuple[int, int, tuple[str, ...]]
@@ -142,6 +156,22 @@ def phase(change: Change) -> int:
             return 32
         case DropSchema():
             return 33
+        case (
+            CreateView()
+            | DropView()
+            | ReplaceView()
+            | CreateFunction()
+            | DropFunction()
+            | ReplaceFunction()
+            | RecreateFunction()
+            | CreateTrigger()
+            | DropTrigger()
+            | CreateDomain()
+            | DropDomain()
+            | AlterDomain()
+            | CommentObject()
+        ):
+            return object_phase(change)
         case _:
             assert_never(change)
 
@@ -164,6 +194,22 @@ def subject(change: Change) -> tuple[str, ...]:
             return (s.schema, s.name)
         case SetComment(target=t):
             return (t.schema, t.table if t.table is not None else t.name)
+        case (
+            CreateView()
+            | DropView()
+            | ReplaceView()
+            | CreateFunction()
+            | DropFunction()
+            | ReplaceFunction()
+            | RecreateFunction()
+            | CreateTrigger()
+            | DropTrigger()
+            | CreateDomain()
+            | DropDomain()
+            | AlterDomain()
+            | CommentObject()
+        ):
+            return object_subject(change)
         case _:
             key: TableKey = change.table
             return tuple(key)
@@ -180,8 +226,10 @@ def order(changes: list[Change]) -> list[Change]:
         [(c.table, _target(c.old)) for c in changes if isinstance(c, DropConstraint)],
     )
 
+    objects = object_ranks(list(changes))
+
     def sort_key(change: Change) -> SortKey:
-        rank = 0
+        rank = objects.get(change, 0)
         if isinstance(change, CreateTable):
             rank = created[change.table]
         elif isinstance(change, DropTable):

@@ -14,6 +14,7 @@ from collections.abc import Sequence as Seq
 import psycopg2.extensions
 
 from alembic_lockplane.introspect import build
+from alembic_lockplane.introspect import objects as kinds
 from alembic_lockplane.introspect.session import QueryHook, catalog_session
 from alembic_lockplane.model.objects import Schema
 
@@ -58,6 +59,10 @@ def introspect(
         constraints = build.constraints_by_table(session.rows("constraints"))
         policies = build.policies_by_table(session.rows("policies"))
         indexes = build.indexes(session.rows("indexes"))
+        views = kinds.views(session.rows("views"))
+        functions = kinds.functions(session.rows("functions"))
+        triggers = kinds.triggers(session.rows("triggers"))
+        domains = kinds.domains(session.rows("domains"))
     return Schema(
         namespaces=tuple(namespaces),
         extensions=tuple(extensions),
@@ -65,4 +70,8 @@ def introspect(
         sequences=tuple(sequences),
         tables=tuple(build.tables(table_rows, columns, constraints, policies)),
         indexes=tuple(indexes),
+        views=tuple(views),
+        functions=tuple(functions),
+        triggers=tuple(triggers),
+        domains=tuple(domains),
     )

@@ -255,6 +255,12 @@ class Schema:
     sequences: tuple[Sequence, ...] = ()
     tables: tuple[Table, ...] = ()
     indexes: tuple[Index, ...] = ()
+    # Kinds added later are left out of snapshots and hashes while empty, so the hashes
+    # of schemas without them (recorded in existing plans and revisions) stay the same.
+    views: tuple[View, ...] = field(default=(), metadata={"omit_empty": True})
+    functions: tuple[Function, ...] = field(default=(), metadata={"omit_empty": True})
+    triggers: tuple[Trigger, ...] = field(default=(), metadata={"omit_empty": True})
+    domains: tuple[Domain, ...] = field(default=(), metadata={"omit_empty": True})
 
     def __post_init__(self) -> None:
         # Canonical order makes equality, hashing and output independent of input order.
@@ -281,3 +287,136 @@ def _sort_key(obj: Any) -> tuple[str, ...]:
 def _by_name(obj: Any) -> str:
     name: str = obj.name
     return name
+
+
+# ---------------------------------------------------------------- views, functions,
+# triggers, domains (docs/objects.md). Their dependencies come from the catalog
+# (pg_depend / pg_rewrite), never from parsing SQL.
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """An object that a view, function or trigger needs, as ``pg_depend`` records it.
+
+    ``kind`` is ``relation`` (a table, view or materialized view; ``columns`` lists the
+    columns read, when the catalog records them) or ``function`` (``name`` is
+    ``name(identity arguments)``, as in ``Function.signature``).
+    """
+
+    kind: str
+    schema: str
+    name: str
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ViewColumn:
+    """An output column of a view: ``CREATE OR REPLACE VIEW`` must keep it as it is."""
+
+    name: str
+    type: str
+    collation: str | None = None
+
+
+@dataclass(frozen=True)
+class View:
+    """A view or materialized view. ``definition`` is ``pg_get_viewdef`` (the query).
+
+    ``options`` are the ``WITH (...)`` reloptions as the server stores them (e.g.
+    ``security_barrier=true``); ``indexes`` belong to a materialized view.
+    """
+
+    schema: str
+    name: str
+    definition: str
+    materialized: bool = False
+    columns: tuple[ViewColumn, ...] = ()
+    options: tuple[str, ...] = ()
+    depends_on: tuple[Dependency, ...] = ()
+    indexes: tuple[Index, ...] = ()
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("view", self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function or procedure, identified by its name and argument types.
+
+    ``identity`` is the argument types alone (``oidvectortypes(proargtypes)``), so that
+    renaming an argument is a change of the same function; ``arguments`` is
+    ``pg_get_function_identity_arguments`` (what ``DROP`` and ``COMMENT ON`` name);
+    ``argument_list`` is ``pg_get_function_arguments`` (names, modes and defaults, which
+    ``CREATE OR REPLACE`` cannot change), ``result`` is ``pg_get_function_result``
+    (``None`` for a procedure) and ``definition`` is ``pg_get_functiondef``: the whole
+    ``CREATE OR REPLACE`` statement as the server stores the function.
+    """
+
+    schema: str
+    name: str
+    identity: str
+    arguments: str
+    definition: str
+    procedure: bool = False
+    argument_list: str = ""
+    result: str | None = None
+    depends_on: tuple[Dependency, ...] = ()
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}({self.identity})"
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("function", self.schema, self.signature)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A (non-internal) trigger; ``definition`` is ``pg_get_triggerdef``."""
+
+    schema: str
+    table: str
+    name: str
+    definition: str
+    function: Dependency | None = None
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("trigger", self.schema, f"{self.table}.{self.name}")
+
+
+@dataclass(frozen=True)
+class DomainConstraint:
+    """A ``CHECK`` of a domain; ``definition`` is ``pg_get_constraintdef``."""
+
+    name: str
+    definition: str
+    validated: bool = True
+
+
+@dataclass(frozen=True)
+class Domain:
+    schema: str
+    name: str
+    base_type: str
+    not_null: bool = False
+    default: str | None = None
+    collation: str | None = None
+    constraints: tuple[DomainConstraint, ...] = ()
+    comment: str | None = None
+    origin: Origin | None = origin_field()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "constraints", tuple(sorted(self.constraints, key=_by_name)))
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return ("domain", self.schema, self.name)

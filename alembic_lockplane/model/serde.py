@@ -37,6 +37,8 @@ def to_data(obj: Any, *, omit_defaults: bool = False) -> Any:
             if f.name == "origin":
                 continue
             value = getattr(obj, f.name)
+            if f.metadata.get("omit_empty") and not value:
+                continue
             if omit_defaults and f.default is not dataclasses.MISSING and value == f.default:
                 continue
             out[f.name] = to_data(value, omit_defaults=omit_defaults)

@@ -16,26 +16,34 @@ from alembic_lockplane.diff.changes import (
     AddIdentity,
     AlterColumnCollation,
     AlterColumnType,
+    AlterDomain,
     AlterExtension,
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
     Change,
     CommentKind,
+    CommentObject,
     CommentTarget,
+    CreateDomain,
     CreateEnum,
     CreateExtension,
+    CreateFunction,
     CreateIndex,
     CreatePolicy,
     CreateSchema,
     CreateSequence,
     CreateTable,
+    CreateTrigger,
+    CreateView,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
     DropDefault,
+    DropDomain,
     DropEnum,
     DropExtension,
+    DropFunction,
     DropIdentity,
     DropIndex,
     DropNotNull,
@@ -43,12 +51,17 @@ from alembic_lockplane.diff.changes import (
     DropSchema,
     DropSequence,
     DropTable,
+    DropTrigger,
+    DropView,
     EnableRowLevelSecurity,
     ForceRowLevelSecurity,
     InvalidateConstraint,
     NoForceRowLevelSecurity,
     RecreateEnum,
+    RecreateFunction,
+    ReplaceFunction,
     ReplaceGeneratedColumn,
+    ReplaceView,
     SetComment,
     SetDefault,
     SetNotNull,
@@ -155,6 +168,24 @@ def describe(change: Change) -> str:
         case SetComment(target=target, new=text):
             verb = "Remove comment on" if text is None else "Set comment on"
             return f"{verb} {_comment_subject(target)}"
+        case (
+            CreateView()
+            | DropView()
+            | ReplaceView()
+            | CreateFunction()
+            | DropFunction()
+            | ReplaceFunction()
+            | RecreateFunction()
+            | CreateTrigger()
+            | DropTrigger()
+            | CreateDomain()
+            | DropDomain()
+            | AlterDomain()
+            | CommentObject()
+        ):
+            from alembic_lockplane.render.objects import object_description  # cycle
+
+            return object_description(change)
         case _:
             assert_never(change)
 

@@ -19,25 +19,33 @@ from alembic_lockplane.diff.changes import (
     AddIdentity,
     AlterColumnCollation,
     AlterColumnType,
+    AlterDomain,
     AlterExtension,
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
     Change,
     CommentKind,
+    CommentObject,
+    CreateDomain,
     CreateEnum,
     CreateExtension,
+    CreateFunction,
     CreateIndex,
     CreatePolicy,
     CreateSchema,
     CreateSequence,
     CreateTable,
+    CreateTrigger,
+    CreateView,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
     DropDefault,
+    DropDomain,
     DropEnum,
     DropExtension,
+    DropFunction,
     DropIdentity,
     DropIndex,
     DropNotNull,
@@ -45,12 +53,17 @@ from alembic_lockplane.diff.changes import (
     DropSchema,
     DropSequence,
     DropTable,
+    DropTrigger,
+    DropView,
     EnableRowLevelSecurity,
     ForceRowLevelSecurity,
     InvalidateConstraint,
     NoForceRowLevelSecurity,
     RecreateEnum,
+    RecreateFunction,
+    ReplaceFunction,
     ReplaceGeneratedColumn,
+    ReplaceView,
     SetComment,
     SetDefault,
     SetNotNull,
@@ -58,6 +71,7 @@ from alembic_lockplane.diff.changes import (
     ValidateConstraint,
 )
 from alembic_lockplane.model.objects import ConstraintKind
+from alembic_lockplane.render.objects import object_lock
 
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
 SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
@@ -122,5 +136,21 @@ def strongest_lock(change: Change) -> str | None:
             | CreateTable()
         ):
             return None
+        case (
+            CreateView()
+            | DropView()
+            | ReplaceView()
+            | CreateFunction()
+            | DropFunction()
+            | ReplaceFunction()
+            | RecreateFunction()
+            | CreateTrigger()
+            | DropTrigger()
+            | CreateDomain()
+            | DropDomain()
+            | AlterDomain()
+            | CommentObject()
+        ):
+            return object_lock(change)
         case _:
             assert_never(change)

@@ -18,26 +18,34 @@ from alembic_lockplane.diff.changes import (
     AddIdentity,
     AlterColumnCollation,
     AlterColumnType,
+    AlterDomain,
     AlterExtension,
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
     Change,
     CommentKind,
+    CommentObject,
     CommentTarget,
+    CreateDomain,
     CreateEnum,
     CreateExtension,
+    CreateFunction,
     CreateIndex,
     CreatePolicy,
     CreateSchema,
     CreateSequence,
     CreateTable,
+    CreateTrigger,
+    CreateView,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
     DropDefault,
+    DropDomain,
     DropEnum,
     DropExtension,
+    DropFunction,
     DropIdentity,
     DropIndex,
     DropNotNull,
@@ -45,12 +53,17 @@ from alembic_lockplane.diff.changes import (
     DropSchema,
     DropSequence,
     DropTable,
+    DropTrigger,
+    DropView,
     EnableRowLevelSecurity,
     ForceRowLevelSecurity,
     InvalidateConstraint,
     NoForceRowLevelSecurity,
     RecreateEnum,
+    RecreateFunction,
+    ReplaceFunction,
     ReplaceGeneratedColumn,
+    ReplaceView,
     SetComment,
     SetDefault,
     SetNotNull,
@@ -61,6 +74,7 @@ from alembic_lockplane.diff.changes import (
 from alembic_lockplane.model.objects import Constraint, Identity, Policy, Sequence
 from alembic_lockplane.render.describe import describe
 from alembic_lockplane.render.enums import recreate_enum
+from alembic_lockplane.render.objects import object_statements
 from alembic_lockplane.render.quote import qualified, quote_ident, quote_literal
 from alembic_lockplane.render.sql import (
     DEFAULT_COLLATION,
@@ -227,6 +241,22 @@ def statements(change: Change) -> list[str]:
             return [sql]
         case SetComment(target=target, new=text):
             return [comment(target, text)]
+        case (
+            CreateView()
+            | DropView()
+            | ReplaceView()
+            | CreateFunction()
+            | DropFunction()
+            | ReplaceFunction()
+            | RecreateFunction()
+            | CreateTrigger()
+            | DropTrigger()
+            | CreateDomain()
+            | DropDomain()
+            | AlterDomain()
+            | CommentObject()
+        ):
+            return object_statements(change)
         case _:
             assert_never(change)
 

@@ -14,26 +14,34 @@ from alembic_lockplane.diff.changes import (
     AddIdentity,
     AlterColumnCollation,
     AlterColumnType,
+    AlterDomain,
     AlterExtension,
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
     Change,
     CommentKind,
+    CommentObject,
     CommentTarget,
+    CreateDomain,
     CreateEnum,
     CreateExtension,
+    CreateFunction,
     CreateIndex,
     CreatePolicy,
     CreateSchema,
     CreateSequence,
     CreateTable,
+    CreateTrigger,
+    CreateView,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
     DropDefault,
+    DropDomain,
     DropEnum,
     DropExtension,
+    DropFunction,
     DropIdentity,
     DropIndex,
     DropNotNull,
@@ -41,13 +49,18 @@ from alembic_lockplane.diff.changes import (
     DropSchema,
     DropSequence,
     DropTable,
+    DropTrigger,
+    DropView,
     EnableRowLevelSecurity,
     EnumColumnUse,
     ForceRowLevelSecurity,
     InvalidateConstraint,
     NoForceRowLevelSecurity,
     RecreateEnum,
+    RecreateFunction,
+    ReplaceFunction,
     ReplaceGeneratedColumn,
+    ReplaceView,
     SetComment,
     SetDefault,
     SetNotNull,
@@ -60,8 +73,10 @@ from alembic_lockplane.model.objects import (
     Column,
     Constraint,
     ConstraintKind,
+    Domain,
     EnumType,
     Extension,
+    Function,
     Identity,
     Index,
     Namespace,
@@ -69,6 +84,8 @@ from alembic_lockplane.model.objects import (
     Policy,
     Sequence,
     Table,
+    Trigger,
+    View,
 )
 
 T = TableKey("public", "users")
@@ -83,6 +100,12 @@ UNVALIDATED = Constraint(
 IDENT = Identity(always=True)
 POLICY = Policy("readers", command="SELECT", using="true")
 USES = (EnumColumnUse(T, Column("m", "public.mood", default="'sad'::public.mood")),)
+
+VIEW = View("public", "v", " SELECT 1 AS n;")
+FN = Function("public", "f", "", "", "CREATE OR REPLACE FUNCTION ...", result="integer")
+FN_BODY = Function("public", "f", "", "", "CREATE OR REPLACE FUNCTION ... 2", result="integer")
+TRIGGER = Trigger("public", "users", "t", "CREATE TRIGGER t ...")
+DOMAIN = Domain("public", "posint", "integer")
 
 SAMPLES: list[Change] = [
     CreateSchema(Namespace("app")),
@@ -135,6 +158,19 @@ SAMPLES: list[Change] = [
     AlterPolicy(T, POLICY, Policy("readers", command="SELECT", using="false")),
     SetComment(CommentTarget(CommentKind.TABLE, "public", "users"), None, "People"),
     SetComment(CommentTarget(CommentKind.COLUMN, "public", "age", "users"), "Years", None),
+    CreateView(VIEW),
+    DropView(VIEW),
+    ReplaceView(VIEW, View("public", "v", " SELECT 2 AS n;")),
+    CreateFunction(FN),
+    DropFunction(FN),
+    ReplaceFunction(FN, FN_BODY),
+    RecreateFunction(FN, Function("public", "f", "", "", "CREATE ...", result="bigint")),
+    CreateTrigger(TRIGGER),
+    DropTrigger(TRIGGER),
+    CreateDomain(DOMAIN),
+    DropDomain(DOMAIN),
+    AlterDomain(DOMAIN, Domain("public", "posint", "integer", not_null=True)),
+    CommentObject(VIEW, None, "Numbers"),
 ]
 
 

@@ -1,0 +1,1 @@
+create domain code as text collate "C" not null default 'x';

@@ -1,0 +1,1 @@
+create domain posint as int default 1 check (value > 0);

@@ -1,0 +1,1 @@
+create domain posint as int not null check (value > 0);

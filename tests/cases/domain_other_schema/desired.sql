@@ -1,0 +1,1 @@
+create schema app; create domain app."Email" as text check (value like '%@%');

@@ -1,0 +1,1 @@
+create function add1(y int) returns int language sql immutable as $$ select y + 1 $$;

@@ -1,0 +1,1 @@
+create function f(n int) returns void language sql as $$ select $$;

@@ -1,0 +1,1 @@
+create procedure f(n int) language sql as $$ select $$;

@@ -1,0 +1,1 @@
+create table t(id int primary key, a text, b bigint); create materialized view m as select id, b from t; create index m_b on m(b);

@@ -1,0 +1,1 @@
+create table t(id int primary key, a text, b int); create view v as select id, b from t; create function trg() returns trigger language plpgsql as $$ begin new.b := coalesce(new.b, 0); return new; end $$;

@@ -1,0 +1,1 @@
+create table t(id int primary key, a text, b int); create view v as select id, a, b from t; create function trg() returns trigger language plpgsql as $$ begin new.b := coalesce(new.b, 0); return new; end $$; create trigger v_ins instead of insert on v for each row execute function trg();

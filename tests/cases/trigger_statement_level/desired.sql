@@ -1,0 +1,1 @@
+create table t(id int primary key, a text, b int); create function note() returns trigger language plpgsql as $$ begin return null; end $$; create trigger t_note after truncate on t for each statement execute function note();
