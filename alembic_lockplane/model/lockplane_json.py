@@ -73,6 +73,24 @@ def _expect(value: Any, kind: type, path: str) -> Any:
     return value
 
 
+_FK_ACTIONS = ("NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT")
+_POLICY_COMMANDS = ("ALL", "SELECT", "INSERT", "UPDATE", "DELETE")
+
+
+def _word(value: Any, allowed: tuple[str, ...], path: str) -> str:
+    """One of ``allowed`` in any case and spacing (absent means the first, the default)."""
+    if value is None or value == "":
+        return allowed[0]
+    word = " ".join(str(_expect(value, str, path)).upper().split())
+    if word not in allowed:
+        raise SnapshotError(f"{path}: expected one of {list(allowed)}, got {value!r}")
+    return word
+
+
+def _optional(value: Any, path: str) -> str | None:
+    return None if value is None else str(_expect(value, str, path))
+
+
 def _list(data: dict[str, Any], key: str, path: str) -> list[Any]:
     """An optional array (absent, null or empty all mean none)."""
     value: list[Any] = _expect(data.get(key) or [], list, f"{path}.{key}")
@@ -134,8 +152,8 @@ def _table(data: Any, path: str) -> tuple[Table, list[Index]]:
         ref_table = _expect(fk.get("referenced_table"), str, f"{p}.referenced_table")
         ref_schema, _, ref_name = ref_table.rpartition(".")
         ref_cols = _names(fk.get("referenced_columns"), f"{p}.referenced_columns")
-        on_delete = str(fk.get("on_delete") or "NO ACTION").upper()
-        on_update = str(fk.get("on_update") or "NO ACTION").upper()
+        on_delete = _word(fk.get("on_delete"), _FK_ACTIONS, f"{p}.on_delete")
+        on_update = _word(fk.get("on_update"), _FK_ACTIONS, f"{p}.on_update")
         definition = (
             f"FOREIGN KEY ({', '.join(map(quote_ident, fk_cols))}) REFERENCES "
             f"{qualified(ref_schema or schema, ref_name)}({', '.join(map(quote_ident, ref_cols))})"
@@ -182,10 +200,10 @@ def _policy(data: Any, path: str) -> Policy:
     return Policy(
         name=_expect(data.get("name"), str, f"{path}.name"),
         permissive=bool(data.get("permissive", True)),
-        command=str(data.get("command") or "ALL").upper(),
+        command=_word(data.get("command"), _POLICY_COMMANDS, f"{path}.command"),
         roles=_names(roles, f"{path}.roles"),
-        using=data.get("using"),
-        with_check=data.get("with_check"),
+        using=_optional(data.get("using"), f"{path}.using"),
+        with_check=_optional(data.get("with_check"), f"{path}.with_check"),
     )
 
 
