@@ -171,3 +171,34 @@ def test_a_huge_snapshot_loads(tmp_path: Path) -> None:
     schema = engine.load_snapshot(path)
     assert len(schema.tables) == 1_000
     assert engine.make_plan(schema, schema).steps == ()
+
+
+@pytest.mark.parametrize(
+    ("where", "entry", "message"),
+    [
+        ("policies", {"name": "p", "using": {"a": 1}}, r"policies\[0\]\.using: expected str"),
+        ("policies", {"name": "p", "command": "explode"}, r"policies\[0\]\.command: expected one"),
+        ("foreign_keys", {"name": "f", "columns": ["a"], "referenced_table": "t",
+                          "referenced_columns": ["a"], "on_delete": "explode"},
+         r"foreign_keys\[0\]\.on_delete: expected one"),
+    ],
+)  # fmt: skip
+def test_lockplane_values_that_reached_the_planner_are_refused_at_load(
+    where: str, entry: dict[str, object], message: str
+) -> None:
+    """A dict as policy ``using`` was an unhashable-type traceback in the planner."""
+    with pytest.raises(SnapshotError, match=message):
+        schema_from_lockplane({"tables": [{"name": "t", "columns": [], where: [entry]}]})
+
+
+def test_lockplane_actions_and_commands_in_any_case_still_load() -> None:
+    fk = {"name": "f", "columns": ["a"], "referenced_table": "t", "referenced_columns": ["a"],
+          "on_delete": "set  null"}  # fmt: skip
+    policy = {"name": "p", "command": "select"}
+    schema = schema_from_lockplane(
+        {"tables": [{"name": "t", "columns": [], "foreign_keys": [fk], "policies": [policy]}]}
+    )
+    (table,) = schema.tables
+    assert table.constraints[0].references is not None
+    assert table.constraints[0].references.on_delete == "SET NULL"
+    assert table.policies[0].command == "SELECT"
