@@ -35,7 +35,7 @@ def test_quickstart_runs_verbatim(tmp_path: Path, db_url: str, pg_server: str) -
     output = _run(blocks, tmp_path, db_url, pg_server)
     # What the page tells the reader they will see.
     assert "4 steps: 4 safe." in output
-    assert "Create index posts_published_at_idx (concurrently)" in output
+    assert "Create index posts_published_at_idx" in output
     assert "Blocked by: drop_column" in output
     assert "dangerous [drop_column] (allowed)" in output
     assert "No changes: the current schema matches the desired schema" in output

@@ -22,6 +22,12 @@ PAGES = [
 ]
 
 
+# Pages other engineers are still writing: index.md links them ahead of time, and a link to one
+# of them is not reported as broken while the page does not exist yet.
+# Empty this set once they land.
+IN_PROGRESS = {DOCS / "performance.md"}
+
+
 def _links(page: Path) -> list[str]:
     text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
     return [t for t in LINK.findall(text) if not re.match(r"[a-z]+:", t)]
@@ -29,7 +35,8 @@ def _links(page: Path) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_relative_links_resolve(page: Path) -> None:
-    broken = [t for t in _links(page) if not (page.parent / t).exists()]
+    targets = [(t, (page.parent / t).resolve()) for t in _links(page)]
+    broken = [t for t, path in targets if not path.exists() and path not in IN_PROGRESS]
     assert not broken, f"{page.relative_to(ROOT)}: broken links {broken}"
 
 
