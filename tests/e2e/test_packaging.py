@@ -2,7 +2,8 @@
 installed wheel (not the repository) runs ``lockplane init`` + ``alembic revision --lockplane``.
 
 Built once per run (module fixture); the fresh venv installs the wheel's dependencies through
-pip's own cache. Marked ``slow``: deselect with ``-m "not slow"``.
+pip's own cache. Marked ``slow``: deselect with ``-m "not slow"``. In CI it runs in the embedded
+pass only, since nothing here depends on the server.
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ import pytest
 from alembic_lockplane import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    # The artefacts do not depend on the server: CI (CI=true) checks them once, embedded pass.
+    pytest.mark.skipif(
+        os.environ.get("CI") == "true" and bool(os.environ.get("LOCKPLANE_TEST_DATABASE_URL")),
+        reason="packaging is checked in CI's embedded pass",
+    ),
+]
 
 WHEEL_DATA = [
     "alembic_lockplane/py.typed",
