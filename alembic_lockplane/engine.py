@@ -119,12 +119,17 @@ def load_input(
     return load_snapshot(path)
 
 
-def make_plan(current: Schema, desired: Schema) -> Plan:
-    """The plan from ``current`` to ``desired``, with the safety rules' findings."""
+def make_plan(
+    current: Schema, desired: Schema, lock_safe: bool | frozenset[str] = True
+) -> Plan:
+    """The plan from ``current`` to ``desired``, with the safety rules' findings.
+
+    ``lock_safe``: the lock-safe strategies to use on existing tables (``True``: all).
+    """
     from alembic_lockplane.plan.build import build_plan
 
     try:
         from alembic_lockplane.safety import assess
     except ImportError:  # safety rules land separately; a plan without findings is still valid
-        return build_plan(current, desired)
-    return build_plan(current, desired, assess=assess)
+        return build_plan(current, desired, lock_safe=lock_safe)
+    return build_plan(current, desired, assess=assess, lock_safe=lock_safe)

@@ -146,7 +146,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         raise UsageError("plan needs both --from and --to (or DATABASE_URL / a schema path)")
     current = _load(source, settings)
     desired = _load(target, settings)
-    plan = engine.make_plan(current, desired)
+    plan = engine.make_plan(current, desired, lock_safe=args.lock_safe)
     sys.stderr.write(safety_report(plan, args.allow))
     if args.format == "sql":
         sys.stdout.write(plan_to_sql_script(plan))

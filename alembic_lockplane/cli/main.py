@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--schema", action="append", default=[], help="schema to include (repeatable)")
     p.add_argument("--db", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--no-lock-safe",
+        dest="lock_safe",
+        action="store_false",
+        help="plain DDL on existing tables: no CONCURRENTLY, NOT VALID + VALIDATE, ... steps",
+    )
 
     for name in ("rollback", "plan-rollback"):
         p = sub.add_parser(name, help="the rollback plan of a plan file")

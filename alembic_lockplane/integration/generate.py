@@ -138,7 +138,7 @@ class _Planner:
         desired = load_desired(
             s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
         )
-        plan = with_policy(make_plan(current, desired), s.blocking_level.rank)
+        plan = with_policy(make_plan(current, desired, s.lock_safe), s.blocking_level.rank)
         if not plan.steps:
             _say(
                 "No changes: the current schema matches the desired schema; "

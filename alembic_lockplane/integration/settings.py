@@ -35,6 +35,7 @@ KEYS = (
     "guard",
     "plan_files",
     "snapshot_path",
+    "lock_safe",
 )
 _ALIASES = {"shadow_url": "shadow_database_url", "schema": "schema_path"}
 
@@ -51,6 +52,8 @@ class Settings:
     plan_files: bool = False
     snapshot_path: Path | None = None
     base_dir: Path = Path(".")
+    #: lock-safe strategies on existing tables: True (all), False, or the names to use
+    lock_safe: bool | frozenset[str] = True
 
 
 def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
@@ -102,7 +105,22 @@ def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
         kwargs["snapshot_path"] = where / text if text else None
     if "plan_files" in raw:
         kwargs["plan_files"] = _choice(raw["plan_files"], ("true", "false")) == "true"
+    if "lock_safe" in raw:
+        kwargs["lock_safe"] = _lock_safe(raw["lock_safe"])
     return Settings(**kwargs)
+
+
+def _lock_safe(entry: tuple[Any, Path, str]) -> bool | frozenset[str]:
+    """``true`` / ``false``, or a list of strategy names (``render/strategies/names.py``)."""
+    from alembic_lockplane.render.strategies.names import resolve_strategies
+
+    value, _, origin = entry
+    if isinstance(value, bool) or str(value).strip().lower() in ("true", "false"):
+        return value if isinstance(value, bool) else str(value).strip().lower() == "true"
+    try:
+        return resolve_strategies(_list(value))
+    except ConfigError as exc:
+        raise ConfigError(f"{exc.message} in {origin} (lock_safe)", hint=exc.hint) from None
 
 
 def _config_dir(config: Config) -> Path:

@@ -153,6 +153,7 @@ def test_blocking_level_and_allow_from_the_settings(config: Config, tmp_path: Pa
         USERS + "CREATE INDEX users_email_idx ON users (email);\n", encoding="utf-8"
     )
     set_lockplane(config, "blocking_level", "review")
+    set_lockplane(config, "lock_safe", "false")  # the plain CREATE INDEX, which is reviewed
     config = Config(str(config.config_file_name))
     with pytest.raises(CommandError, match="--allow create_index_non_concurrent"):
         revision(config, message="index", rev_id="0002")

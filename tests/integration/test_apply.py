@@ -22,6 +22,7 @@ from alembic_lockplane.errors import DriftError, PlanError
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
+from alembic_lockplane.render.transactions import step_runs_in_transaction
 from tests.conftest import create_database, drop_database
 
 START = """
@@ -160,7 +161,12 @@ def test_a_rollback_plan_applies_the_same_way_and_is_guarded(
         plan.target_hash,
         plan.source_hash,
         tuple(
-            Step(f"Rollback: {s.description}", s.rollback or (), rollback=s.sql)
+            Step(
+                f"Rollback: {s.description}",
+                s.rollback or (),
+                rollback=s.sql,
+                transactional=step_runs_in_transaction(s.rollback or ()),
+            )
             for s in reversed(plan.steps)
         ),
     )
