@@ -56,8 +56,16 @@ def schema_to_json(schema: Schema) -> str:
 
 
 def canonical_hash(schema: Schema) -> str:
-    """SHA-256 of the model's canonical JSON (sorted keys, no whitespace, UTF-8)."""
-    text = json.dumps(to_data(schema), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """SHA-256 of the model's canonical JSON (sorted keys, no whitespace, UTF-8).
+
+    Column positions are left out: PostgreSQL appends ``ADD COLUMN`` at the end and cannot
+    reorder columns without rebuilding the table, so the planner never plans an order, and a
+    column declared mid-table must not look like drift once it has been added.
+    """
+    data = to_data(schema)
+    for table in data["tables"]:
+        table["columns"].sort(key=lambda column: column["name"])
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -1,7 +1,7 @@
-"""Known limits that the docs state (docs/troubleshooting.md, docs/objects.md) are real.
+"""Limits the docs state (docs/objects.md) hold as written.
 
-A strict xfail: when the limit is fixed this test passes, fails the run, and the docs and the
-marker go together.
+Column order is not planned, and not hashed: a column declared mid-table is appended, and the
+revision still goes up and down through the guard.
 """
 
 from __future__ import annotations
@@ -17,11 +17,6 @@ BIN = Path(sys.executable).parent
 
 
 @pytest.mark.db
-@pytest.mark.xfail(
-    strict=True,
-    reason="column order is part of the schema hash but not of the plan: a column declared in "
-    "the middle of a table is appended by ADD COLUMN, so the revision's downgrade guard sees drift",
-)
 def test_column_declared_mid_table_downgrades(tmp_path: Path, db_url: str, pg_server: str) -> None:
     env = {k: v for k, v in os.environ.items() if k != "LOCKPLANE_SCHEMA_DIR"}
     env.update(DATABASE_URL=db_url, SHADOW_DATABASE_URL=pg_server)

@@ -142,3 +142,11 @@ def test_shipped_json_schema_accepts_our_output_and_rejects_bad_input() -> None:
     data["tables"][0]["columns"][0]["not_null"] = "yes"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_hash_ignores_column_positions_but_not_columns() -> None:
+    a = Table("public", "t", (Column("a", "integer"), Column("b", "text")))
+    b = Table("public", "t", (Column("b", "text"), Column("a", "integer")))
+    c = Table("public", "t", (Column("a", "integer"), Column("b", "integer")))
+    assert canonical_hash(Schema(tables=(a,))) == canonical_hash(Schema(tables=(b,)))
+    assert canonical_hash(Schema(tables=(a,))) != canonical_hash(Schema(tables=(c,)))
