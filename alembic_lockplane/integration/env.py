@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +33,14 @@ def sqlalchemy_url(url: str) -> str:
     return _BARE_POSTGRES.sub("postgresql+psycopg2://", url)
 
 
-def use_database_url(config: Config, environ: Mapping[str, str] | None = None) -> str | None:
+def use_database_url(
+    config: Config, environ: Mapping[str, str] | None = None, *, required: bool = False
+) -> str | None:
     """Let ``DATABASE_URL`` (when set) replace ``sqlalchemy.url``; return the URL in effect.
 
     Either way a driverless PostgreSQL URL gets the psycopg2 driver (see ``sqlalchemy_url``).
+    ``required`` turns a missing URL into Alembic's one-line ``FAILED:`` instead of
+    SQLAlchemy's parse traceback later on.
     """
     env = os.environ if environ is None else environ
     url = env.get("DATABASE_URL") or config.get_main_option("sqlalchemy.url") or None
@@ -43,7 +48,28 @@ def use_database_url(config: Config, environ: Mapping[str, str] | None = None) -
         url = sqlalchemy_url(url)
         # ConfigParser interpolates '%': a percent-encoded password must be doubled.
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    elif required:
+        from alembic.util import CommandError
+
+        raise CommandError("no database URL: set DATABASE_URL or sqlalchemy.url in alembic.ini")
     return url
+
+
+@contextmanager
+def connect(engine: Any) -> Iterator[Any]:
+    """``engine.connect()``, with a connection failure as one redacted ``FAILED:`` line."""
+    from alembic.util import CommandError
+    from sqlalchemy.exc import OperationalError
+
+    from alembic_lockplane.db.url import redact
+
+    try:
+        connection = engine.connect()
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "connection failed"
+        raise CommandError(f"cannot connect to the database: {redact(reason)}") from None
+    with connection:
+        yield connection
 
 
 def refresh_snapshot(config: Config, connection: Any) -> Path | None:

@@ -5,14 +5,14 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from alembic_lockplane.integration.env import refresh_snapshot, use_database_url
+from alembic_lockplane.integration.env import connect, refresh_snapshot, use_database_url
 
 config = context.config
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)
 
-# DATABASE_URL, when set, replaces sqlalchemy.url.
-use_database_url(config)
+# DATABASE_URL, when set, replaces sqlalchemy.url; without either, a clear error.
+use_database_url(config, required=True)
 
 # No SQLAlchemy models: the desired schema is schema.lp.sql.
 target_metadata = None
@@ -37,7 +37,7 @@ def run_migrations_online() -> None:
         prefix="sqlalchemy.",
         poolclass=pool.NullPool,
     )
-    with connectable.connect() as connection:
+    with connect(connectable) as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
             context.run_migrations()
