@@ -1,0 +1,1 @@
+create domain posint as int; create table t(n posint);

@@ -1,0 +1,1 @@
+create domain posint as int constraint c check (value > 0);

@@ -1,0 +1,1 @@
+create function add1(x int) returns int language sql immutable as $$ select x + 1 $$; create function add2(x int) returns int language sql immutable begin atomic select public.add1(public.add1(x)); end;

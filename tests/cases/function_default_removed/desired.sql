@@ -1,0 +1,1 @@
+create function f(x int) returns int language sql as $$ select x $$;

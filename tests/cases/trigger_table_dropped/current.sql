@@ -1,0 +1,1 @@
+create table t(id int primary key, a text, b int); create function trg() returns trigger language plpgsql as $$ begin new.b := coalesce(new.b, 0); return new; end $$; create trigger t_b before insert on t for each row execute function trg();

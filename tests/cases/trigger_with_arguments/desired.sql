@@ -1,0 +1,1 @@
+create table t(id int primary key, a text, b int); create function tag() returns trigger language plpgsql as $$ begin return new; end $$; create trigger t_tag after update of a, b on t for each row execute function tag('x', 'y');

@@ -1,0 +1,1 @@
+create table t(id int primary key, a text collate "C", b int); create view v as select id, a from t;

@@ -1,0 +1,1 @@
+create table t(id int primary key, a text, b int); create view v as select t.id from t;
