@@ -62,7 +62,7 @@ def test_review_findings_are_reported_but_do_not_fail_validate(conn: Any, tmp_pa
     desired = _snapshot(
         conn, CURRENT + "CREATE INDEX users_email ON users (email);", tmp_path / "desired.json"
     )
-    result = _plan(current, desired)
+    result = _plan(current, desired, "--no-lock-safe")  # the plain CREATE INDEX is reviewed
     assert result.returncode == 0, result.stderr
     assert "[create_index_non_concurrent]" in result.stderr
     assert "CONCURRENTLY" in result.stderr  # the hint
