@@ -249,7 +249,16 @@ def main(argv: list[str] | None = None) -> int:
     merged: dict[str, Any] = {}
     for path in args.results:
         data = json.loads(path.read_text())
-        sizes = {**merged.get("sizes", {}), **data["sizes"]}
+        sizes = dict(merged.get("sizes", {}))
+        for size, row in data["sizes"].items():
+            if size in sizes:  # a size measured in parts: measured keys of later parts win
+                earlier = sizes[size]
+                measured = {
+                    k: v for k, v in row.items() if k not in earlier or k not in ("skipped",)
+                }
+                skipped = sorted(set(earlier.get("skipped", [])) & set(row.get("skipped", [])))
+                row = {**earlier, **measured, "skipped": skipped}
+            sizes[size] = row
         merged = {**data, **({"started": merged["started"]} if merged else {}), "sizes": sizes}
     merged["sizes"] = dict(sorted(merged["sizes"].items(), key=lambda kv: int(kv[0])))
     target = args.out or args.results[0]
