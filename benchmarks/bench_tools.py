@@ -210,7 +210,7 @@ def pg_dump(exe: str, live: str) -> Proc:
 
 def limit(server: str, stmts: list[str], size: int) -> dict[str, float]:
     """PostgreSQL executing the desired DDL once in a new database, plus one catalog scan."""
-    name = f"{bench_db.PREFIX}{size}_limit"
+    name = f"{bench_db.PREFIX}{size}_limit_{os.getpid()}"
     url = bench_db.recreate(server, name)
     try:
         ddl = bench_db.execute(url, stmts)

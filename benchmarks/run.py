@@ -75,8 +75,8 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, server: str) -> 
         "skipped": sorted(args.skip),
         "loadavg_before": os.getloadavg(),
     }
-    live_name = f"{bench_db.PREFIX}{size}_live"
-    target_name = f"{bench_db.PREFIX}{size}_target"
+    live_name = f"{bench_db.PREFIX}{size}_live_{os.getpid()}"  # concurrent runs
+    target_name = f"{bench_db.PREFIX}{size}_target_{os.getpid()}"
     live = bench_db.recreate(server, live_name)
     try:
         out["build_live_s"] = bench_db.execute(
