@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import psycopg2
@@ -32,10 +33,14 @@ CREATE INDEX ON memberships (since);
 
 
 def _no_scratch_databases(server: str) -> list[str]:
+    """Scratch databases this test process created and left behind (others may share the server)."""
     conn = psycopg2.connect(libpq_dsn(server))
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT datname FROM pg_database WHERE datname LIKE 'lockplane_scratch_%'")
+            cur.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE %s",
+                (f"lockplane\\_scratch\\_{os.getpid()}\\_%",),
+            )
             return [r[0] for r in cur.fetchall()]
     finally:
         conn.close()

@@ -2,7 +2,7 @@
 
 Revision ID: blog_01
 Revises:
-Create Date: 2026-11-25 19:24:15.010180
+Create Date: 2026-11-25 20:04:59.389224
 
 Planned by alembic-lockplane: 4 step(s), highest level safe.
 Desired schema: schema.lp.sql
@@ -20,7 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 # alembic-lockplane: hashes of the managed schema before and after this revision.
 source_hash = 'e3cf2f3a84a1ac8687e0faa4621d80a80b5c6f7bcce814fcb103c2f17254bc28'
-target_hash = 'f0aee5b928272bf29cd9c5d665f6459ae5fb18f95e6b1b38fc9c930d04e793ab'
+target_hash = '822ef57b4bb8f4a6bfe546696f761c93d66415ad902cbb16d8da032edbe810ab'
 schemas: tuple[str, ...] | None = ('public',)
 
 

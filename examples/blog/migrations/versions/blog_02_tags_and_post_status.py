@@ -2,7 +2,7 @@
 
 Revision ID: blog_02
 Revises: blog_01
-Create Date: 2026-11-25 19:24:20.427181
+Create Date: 2026-11-25 20:05:03.420950
 
 Planned by alembic-lockplane: 11 step(s), highest level safe.
 Desired schema: schema.lp.sql
@@ -21,8 +21,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # alembic-lockplane: hashes of the managed schema before and after this revision.
-source_hash = 'f0aee5b928272bf29cd9c5d665f6459ae5fb18f95e6b1b38fc9c930d04e793ab'
-target_hash = '61f294e238973cff1257aaf70512d00cb3f666b401d15a15b72fa9df605c4569'
+source_hash = '822ef57b4bb8f4a6bfe546696f761c93d66415ad902cbb16d8da032edbe810ab'
+target_hash = '74fb285a09f4524cc7f970397de808301d7e0ff5d3219097356046caa51b2695'
 schemas: tuple[str, ...] | None = ('public',)
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: blog_03
 Revises: blog_02
-Create Date: 2026-11-25 19:24:29.452350
+Create Date: 2026-11-25 20:05:07.269611
 
 Planned by alembic-lockplane: 5 step(s), highest level dangerous.
 Desired schema: schema.lp.sql
@@ -21,8 +21,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # alembic-lockplane: hashes of the managed schema before and after this revision.
-source_hash = '61f294e238973cff1257aaf70512d00cb3f666b401d15a15b72fa9df605c4569'
-target_hash = '751da5c2044422d14964244643dd0ceebd35b82df13b55066d87b22e214fee90'
+source_hash = '74fb285a09f4524cc7f970397de808301d7e0ff5d3219097356046caa51b2695'
+target_hash = '8d74d0beed7dbc6b97c8d59835fc2853ed9de20956a961c41852aa2631baee1b'
 schemas: tuple[str, ...] | None = ('public',)
 
 
