@@ -130,7 +130,7 @@ def _step_block(step: Step, label: str, statements: Sequence[str]) -> list[str]:
         lines += _comment(f"lock: {step.lock}", INDENT, "  ")
     indent = INDENT
     if not step.transactional:
-        lines += _comment("PostgreSQL refuses this inside a transaction block.", INDENT)
+        lines += _comment("Runs outside the migration's transaction (autocommit).", INDENT)
         lines.append(f"{INDENT}with op.get_context().autocommit_block():")
         indent = INDENT * 2
     for sql in statements:

@@ -1,4 +1,4 @@
-"""Test modules share one namespace (rootdir imports): two files with one basename break collection."""
+"""Test modules share one namespace (rootdir imports): one basename twice breaks collection."""
 
 from __future__ import annotations
 

@@ -67,13 +67,13 @@ def upgrade() -> None:
 
     # Step 7/11 [safe] Validate constraint posts_published_has_date on existing rows
     #   lock: SHARE UPDATE EXCLUSIVE
-    # PostgreSQL refuses this inside a transaction block.
+    # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute("ALTER TABLE public.posts VALIDATE CONSTRAINT posts_published_has_date")
 
     # Step 8/11 [safe] Create index posts_status_published_at_idx (concurrently)
     #   lock: SHARE UPDATE EXCLUSIVE
-    # PostgreSQL refuses this inside a transaction block.
+    # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute(
             "CREATE INDEX CONCURRENTLY posts_status_published_at_idx ON public.posts USING btree "
@@ -112,7 +112,7 @@ def downgrade() -> None:
     lp.execute("ALTER TABLE public.post_tags DROP CONSTRAINT post_tags_post_id_fkey")
 
     # Undo step 8/11 [safe] Rollback: Create index posts_status_published_at_idx (concurrently)
-    # PostgreSQL refuses this inside a transaction block.
+    # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute("DROP INDEX CONCURRENTLY public.posts_status_published_at_idx")
 

@@ -50,7 +50,7 @@ def upgrade() -> None:
 
     # Step 3/5 [safe] Create index authors_lower_email_idx (concurrently)
     #   lock: SHARE UPDATE EXCLUSIVE
-    # PostgreSQL refuses this inside a transaction block.
+    # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute(
             "CREATE UNIQUE INDEX CONCURRENTLY authors_lower_email_idx ON public.authors USING "
@@ -82,7 +82,7 @@ def downgrade() -> None:
     lp.execute("DROP INDEX public.comments_post_id_created_at_idx")
 
     # Undo step 3/5 [safe] Rollback: Create index authors_lower_email_idx (concurrently)
-    # PostgreSQL refuses this inside a transaction block.
+    # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute("DROP INDEX CONCURRENTLY public.authors_lower_email_idx")
 
