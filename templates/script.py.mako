@@ -2,12 +2,12 @@
   The revision template for `alembic revision --lockplane`. Alembic supplies message,
   up_revision, down_revision, branch_labels, depends_on and create_date; alembic-lockplane
   supplies `lockplane` (alembic_lockplane.integration.render.RevisionBody).
+  No "Create Date": the same plan and revision id give a byte-identical file (git shows the date).
 </%doc>\
 """${lockplane.title(message)}
 
 Revision ID: ${up_revision}
 Revises:${lockplane.revises(down_revision)}
-Create Date: ${create_date}
 
 % for line in lockplane.summary:
 ${line}

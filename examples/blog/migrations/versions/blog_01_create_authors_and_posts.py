@@ -2,7 +2,6 @@
 
 Revision ID: blog_01
 Revises:
-Create Date: 2026-11-25 20:04:59.389224
 
 Planned by alembic-lockplane: 4 step(s), highest level safe.
 Desired schema: schema.lp.sql

@@ -2,7 +2,6 @@
 
 Revision ID: blog_02
 Revises: blog_01
-Create Date: 2026-11-25 20:05:03.420950
 
 Planned by alembic-lockplane: 11 step(s), highest level safe.
 Desired schema: schema.lp.sql

@@ -2,7 +2,6 @@
 
 Revision ID: blog_03
 Revises: blog_02
-Create Date: 2026-11-25 20:05:07.269611
 
 Planned by alembic-lockplane: 5 step(s), highest level dangerous.
 Desired schema: schema.lp.sql
