@@ -127,9 +127,6 @@ def make_plan(
     ``lock_safe``: the lock-safe strategies to use on existing tables (``True``: all).
     """
     from alembic_lockplane.plan.build import build_plan
+    from alembic_lockplane.safety import assess
 
-    try:
-        from alembic_lockplane.safety import assess
-    except ImportError:  # safety rules land separately; a plan without findings is still valid
-        return build_plan(current, desired, lock_safe=lock_safe)
     return build_plan(current, desired, assess=assess, lock_safe=lock_safe)
