@@ -9,7 +9,8 @@ those; a warm ``lockplane plan`` only reads the files (for their digest) and one
 The digest is the one ``read_source`` computes (``ParsedSource.digest``); it is recomputed here
 from the bytes alone so a hit skips the static pass (a test keeps the two equal). The static
 pass's warnings are stored beside the schema and replayed, so a warm run reports what a cold one
-does. Only successful loads are stored. ``LOCKPLANE_NO_CACHE=1`` turns all of this off.
+does. The schema's ``canonical_hash`` is stored too, so a warm plan does not hash the desired
+schema again. Only successful loads are stored. ``LOCKPLANE_NO_CACHE=1`` turns all of this off.
 """
 
 from __future__ import annotations
@@ -175,8 +176,13 @@ def read_cached(key: str) -> CachedDesired | None:
             return None
         warnings = tuple(Diagnostic(**w) for w in data["warnings"])
         schema = _schema_decoder()(data["schema"])
+        stored_hash = data.get("hash")
     except (OSError, ValueError, TypeError, KeyError, AttributeError, LockplaneError):
         return None
+    if isinstance(stored_hash, str) and len(stored_hash) == 64:
+        from alembic_lockplane.model.serde import remember_hash
+
+        remember_hash(schema, stored_hash)  # planning need not hash the desired schema again
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used entries survive pruning
     return CachedDesired(schema, warnings)
@@ -185,11 +191,12 @@ def read_cached(key: str) -> CachedDesired | None:
 def write_cached(key: str, schema: Schema, warnings: Sequence[Diagnostic]) -> None:
     """Store an entry; a cache that cannot be written never fails the command."""
     from alembic_lockplane.fileio import write_atomic
-    from alembic_lockplane.model.serde import FORMAT, to_data
+    from alembic_lockplane.model.serde import FORMAT, canonical_hash, to_data
 
     path = _entry(key)
     body = {
         "key": key,
+        "hash": canonical_hash(schema),
         "warnings": [asdict(w) for w in warnings],
         "schema": to_data(schema, omit_defaults=True),
         "format": FORMAT,

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from alembic_lockplane.engine import introspect_url, load_desired
+from alembic_lockplane.engine import introspect_url, load_desired, make_plan
 from alembic_lockplane.errors import SchemaSourceError
+from alembic_lockplane.model import serde
+from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.shadow import cache, load
 from alembic_lockplane.source import Diagnostic, discover, read_source
 
@@ -127,3 +129,25 @@ def test_digest_matches_the_static_pass(tmp_path: Path) -> None:
     assert cache.source_digest(files, tmp_path) == read_source(files, cwd=tmp_path).digest
     (folder / "02_tables.lp.sql").write_text("CREATE TABLE t (m mood, n int);\n")
     assert cache.source_digest(files, tmp_path) == read_source(files, cwd=tmp_path).digest
+
+
+def test_a_warm_plan_takes_the_desired_hash_from_the_entry(
+    tmp_path: Path, shadow_loads: list[int], pg_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, SCHEMA)
+    cold = load_desired(path, shadow_url=pg_server, cwd=tmp_path)
+    cold_plan = make_plan(Schema(), cold)
+    serde._HASHES.clear()  # as in a new process
+    hashed: list[int] = []
+    real = serde._compute_hash
+
+    def counting(schema: Schema) -> str:
+        hashed.append(1)
+        return real(schema)
+
+    monkeypatch.setattr(serde, "_compute_hash", counting)
+    warm = load_desired(path, shadow_url=pg_server, cwd=tmp_path)
+    warm_plan = make_plan(Schema(), warm)
+    assert shadow_loads == [1]
+    assert hashed == [1]  # the empty current schema only
+    assert warm_plan.target_hash == cold_plan.target_hash == real(warm)
