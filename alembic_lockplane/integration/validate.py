@@ -5,10 +5,16 @@ run the upgrade steps as the revision will (one transaction, non-transactional s
 their own), check that planning again to ``desired`` is empty, run the downgrade steps,
 check the schema equals ``current`` again. Any failure names the step and carries
 PostgreSQL's own message.
+
+A success is remembered in the cache folder (``shadow/cache.py``), keyed by the hashes of
+``current`` and ``desired``, the plan, the shadow server's version and ``schemas``: running
+the same revision command again with nothing changed does not create a scratch database.
+``LOCKPLANE_NO_CACHE=1`` turns that off.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import psycopg2
@@ -31,6 +37,48 @@ def validate_on_shadow(
     schemas: Sequence[str] | None,
 ) -> list[str]:
     """Raise ``PlanError`` unless ``plan`` upgrades and downgrades cleanly; return notes."""
+    key = _validation_key(plan, current, desired, shadow_url, schemas)
+    if key is not None:
+        from alembic_lockplane.shadow import cache
+
+        remembered = cache.read_validated(key)
+        if remembered is not None:
+            return remembered
+    notes = _validate(plan, current, desired, shadow_url=shadow_url, schemas=schemas)
+    if key is not None:
+        cache.write_validated(key, notes)
+    return notes
+
+
+def _validation_key(
+    plan: Plan,
+    current: Schema,
+    desired: Schema,
+    shadow_url: str | None,
+    schemas: Sequence[str] | None,
+) -> str | None:
+    """The cache key of this validation; None when caching is off or the server is unknown."""
+    from alembic_lockplane.plan.planfile import plan_to_data
+    from alembic_lockplane.shadow import cache
+
+    if cache.cache_disabled(os.environ):
+        return None
+    version = cache.shadow_version(shadow_url)
+    if version is None:
+        return None
+    return cache.validation_key(
+        canonical_hash(current), canonical_hash(desired), plan_to_data(plan), version, schemas
+    )
+
+
+def _validate(
+    plan: Plan,
+    current: Schema,
+    desired: Schema,
+    *,
+    shadow_url: str | None,
+    schemas: Sequence[str] | None,
+) -> list[str]:
     from alembic_lockplane.engine import make_plan
     from alembic_lockplane.introspect import introspect
     from alembic_lockplane.shadow.provider import scratch_database

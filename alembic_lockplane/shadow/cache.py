@@ -212,3 +212,67 @@ def _prune(folder: Path) -> None:
     entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in entries[_KEEP:]:
         stale.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- validated plans
+# ``alembic revision --lockplane`` proves each plan on the shadow (up, re-plan, down), which
+# creates a scratch database and runs the plan twice: seconds, although the outcome depends only
+# on the current schema, the desired schema, the plan, the shadow server's version, the
+# ``schemas`` filter and this package's code. A successful validation is remembered under
+# ``cache_dir()/validated/`` keyed by exactly those, with its notes, so rerunning the command
+# with nothing changed skips it. Failures are never stored.
+
+
+def validation_key(
+    current_hash: str,
+    desired_hash: str,
+    plan_data: Any,
+    server_version: str,
+    schemas: Sequence[str] | None,
+) -> str:
+    plan_digest = hashlib.sha256(
+        json.dumps(plan_data, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    parts = {
+        "current": current_hash,
+        "desired": desired_hash,
+        "plan": plan_digest,
+        "server": server_version,
+        "schemas": sorted(schemas) if schemas else None,
+        "code": _code_fingerprint(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _validated_entry(key: str) -> Path:
+    from alembic_lockplane.shadow.embedded import cache_dir
+
+    return cache_dir() / "validated" / f"{key}.json"
+
+
+def read_validated(key: str) -> list[str] | None:
+    """The notes of an earlier successful validation, or None (absent or unreadable entry)."""
+    path = _validated_entry(key)
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        notes = data["notes"]
+        if data.get("key") != key or not isinstance(notes, list):
+            return None
+        if not all(isinstance(note, str) for note in notes):
+            return None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return list(notes)
+
+
+def write_validated(key: str, notes: Sequence[str]) -> None:
+    from alembic_lockplane.fileio import write_atomic
+
+    path = _validated_entry(key)
+    try:
+        write_atomic(path, json.dumps({"key": key, "notes": list(notes)}, ensure_ascii=False))
+        _prune(path.parent)
+    except OSError:
+        pass
