@@ -20,48 +20,71 @@ keyword is recognised by its spelling and a string or quoted identifier can neve
 
 from __future__ import annotations
 
+import functools
 import re
-
-from sqlglot import Token, TokenType
-from sqlglot.dialects.postgres import Postgres
-from sqlglot.errors import TokenError
+from typing import TYPE_CHECKING, Any
 
 from alembic_lockplane.source.lexer import LexResult, Tok, scan
 
-_STRING_TYPES = frozenset(
-    {
-        TokenType.STRING,
-        TokenType.BYTE_STRING,
-        TokenType.HEREDOC_STRING,
-        TokenType.NATIONAL_STRING,
-        TokenType.BIT_STRING,
-        TokenType.HEX_STRING,
-        TokenType.UNICODE_STRING,
-        TokenType.RAW_STRING,
-    }
-)
-_PUNCT = {
-    TokenType.SEMICOLON: "semicolon",
-    TokenType.L_PAREN: "lparen",
-    TokenType.R_PAREN: "rparen",
-    TokenType.COMMA: "comma",
-    TokenType.DOT: "dot",
-}
+if TYPE_CHECKING:
+    from sqlglot import Token
+
 _WORD = re.compile(r"[A-Za-z_\u0080-\U0010ffff][A-Za-z0-9_$\u0080-\U0010ffff]*")
 _NON_SPACE = re.compile(r"\S+")
 _LINE_END = re.compile(r"\r|\n")
 
-_tokenizer = Postgres().tokenizer_class()
+
+class _Sqlglot:
+    """sqlglot's PostgreSQL tokenizer and the token types we look at.
+
+    Imported on first use: importing sqlglot takes about 0.1-0.2 s, which a warm run (desired
+    schema from the cache, no static pass) need not pay.
+    """
+
+    def __init__(self) -> None:
+        from sqlglot import TokenType
+        from sqlglot.dialects.postgres import Postgres
+        from sqlglot.errors import TokenError
+
+        self.TokenType: Any = TokenType
+        self.TokenError: type[Exception] = TokenError
+        self.tokenizer: Any = Postgres().tokenizer_class()
+        self.string_types = frozenset(
+            {
+                TokenType.STRING,
+                TokenType.BYTE_STRING,
+                TokenType.HEREDOC_STRING,
+                TokenType.NATIONAL_STRING,
+                TokenType.BIT_STRING,
+                TokenType.HEX_STRING,
+                TokenType.UNICODE_STRING,
+                TokenType.RAW_STRING,
+            }
+        )
+        self.punct = {
+            TokenType.SEMICOLON: "semicolon",
+            TokenType.L_PAREN: "lparen",
+            TokenType.R_PAREN: "rparen",
+            TokenType.COMMA: "comma",
+            TokenType.DOT: "dot",
+        }
+
+
+@functools.cache
+def _sqlglot() -> _Sqlglot:
+    return _Sqlglot()
 
 
 def tokenize(text: str) -> LexResult:
     """Tokens, meta-command spans and the first lexical error of one file's text."""
+    sg = _sqlglot()
+    TokenType, _tokenizer = sg.TokenType, sg.tokenizer
     metas: list[tuple[int, int]] = []
     masked = text
     while True:
         try:
             raw = _tokenizer.tokenize(masked)
-        except TokenError:
+        except sg.TokenError:
             return scan(text)
         backslash = next((t for t in raw if t.token_type == TokenType.BACKSLASH), None)
         if backslash is None:
@@ -92,7 +115,7 @@ def tokenize(text: str) -> LexResult:
                 metas.extend((a + t.start, b + t.start) for a, b in inner.meta_commands)
                 k = j
                 continue
-        toks.extend(_convert(t, text))
+        toks.extend(_convert(t, text, sg))
         k += 1
     return LexResult(_merge_unicode_identifiers(toks, text), tuple(sorted(metas)))
 
@@ -117,18 +140,18 @@ def _merge_unicode_identifiers(toks: list[Tok], text: str) -> tuple[Tok, ...]:
     return tuple(out)
 
 
-def _convert(t: Token, text: str) -> list[Tok]:
+def _convert(t: Token, text: str, sg: _Sqlglot) -> list[Tok]:
     start, end = t.start, t.end + 1
     raw = text[start:end]
-    if t.token_type in _STRING_TYPES:
+    if t.token_type in sg.string_types:
         return [Tok("string", raw, start, end)]
-    if t.token_type == TokenType.IDENTIFIER:
+    if t.token_type == sg.TokenType.IDENTIFIER:
         return [Tok("ident", raw, start, end)]
-    if t.token_type in _PUNCT:
-        return [Tok(_PUNCT[t.token_type], raw, start, end)]
+    if t.token_type in sg.punct:
+        return [Tok(sg.punct[t.token_type], raw, start, end)]
     if _WORD.fullmatch(raw):
         return [Tok("word", raw, start, end)]
-    if t.token_type == TokenType.NUMBER:
+    if t.token_type == sg.TokenType.NUMBER:
         return [Tok("number", raw, start, end)]
     parts = list(_NON_SPACE.finditer(raw))
     if len(parts) > 1:  # sqlglot merges e.g. "PRIMARY KEY" or "DOUBLE PRECISION" into one token
