@@ -16,8 +16,8 @@ from pathlib import Path
 from alembic_lockplane.model.objects import Origin
 from alembic_lockplane.source.diagnostics import Diagnostic, as_errors, display_path
 from alembic_lockplane.source.positions import LineIndex
-from alembic_lockplane.source.rules import check
-from alembic_lockplane.source.split import split_text
+from alembic_lockplane.source.rules import Checker
+from alembic_lockplane.source.split import split_into
 from alembic_lockplane.source.statement import Statement
 
 _DIGEST_SALT = b"lockplane-source-v1\0"
@@ -67,7 +67,7 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, Diagnostic | None]:
 def read_source(paths: Sequence[Path], *, strict: bool = False, cwd: Path) -> ParsedSource:
     """Read, split and check ``paths`` (in the given order, normally from ``discover``)."""
     digest = hashlib.sha256(_DIGEST_SALT)
-    statements: list[Statement] = []
+    checker = Checker()  # rules run as statements arrive; their tokens are not kept
     diags: list[Diagnostic] = []
     for path in paths:
         shown = display_path(path, cwd)
@@ -83,10 +83,10 @@ def read_source(paths: Sequence[Path], *, strict: bool = False, cwd: Path) -> Pa
         if problem is not None or text is None:
             diags.extend([problem] if problem else [])
             continue
-        split = split_text(text, shown)
-        statements.extend(split.statements)
-        diags.extend(split.diagnostics)
-    rule_diags = check(statements)
+        diags.extend(split_into(text, shown, checker))
+        del text
+    rule_diags = checker.finish()
+    statements = checker.statements
     if paths and not statements and not diags:
         first = display_path(paths[0], cwd)
         rule_diags.append(

@@ -10,6 +10,7 @@ trigger them. Every rule runs on every statement: all problems are reported at o
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -270,23 +271,92 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def created_table(stmt: Statement) -> QualifiedName | None:
+    """The table a CREATE TABLE (not CREATE TABLE AS) statement creates, else None."""
+    if stmt.kind != "create_table":
+        return None
+    toks = stmt.tokens
+    k = skip_words(toks, create_object_index(toks) + 1, ("IF", "NOT", "EXISTS"))
+    name, k = read_qualified(toks, k)
+    depth = 0
+    for t in toks[k:]:
+        depth += (t.kind == "lparen") - (t.kind == "rparen")
+        if depth == 0 and t.upper in ("AS", "EXECUTE"):
+            return None
+    return name
+
+
 def created_tables(statements: Sequence[Statement]) -> dict[QualifiedName, int]:
     """Each table created by CREATE TABLE (not CREATE TABLE AS) -> index of that statement."""
     tables: dict[QualifiedName, int] = {}
     for i, stmt in enumerate(statements):
-        if stmt.kind != "create_table":
-            continue
-        toks = stmt.tokens
-        k = skip_words(toks, create_object_index(toks) + 1, ("IF", "NOT", "EXISTS"))
-        name, k = read_qualified(toks, k)
-        depth = 0
-        as_query = False
-        for t in toks[k:]:
-            depth += (t.kind == "lparen") - (t.kind == "rparen")
-            as_query = as_query or (depth == 0 and t.upper in ("AS", "EXECUTE"))
-        if name is not None and not as_query:
+        name = created_table(stmt)
+        if name is not None:
             tables.setdefault(name, i)
     return tables
+
+
+# Rules that look at other statements (through RuleContext), with the one statement kind they
+# act on: ``Checker`` keeps the tokens of those statements only, until ``finish``.
+_WHOLE_SOURCE: dict[Rule, str] = {alter_table_foldable: "alter_table"}
+
+
+class Checker:
+    """Every rule on every statement, fed one statement at a time.
+
+    ``add`` runs the rules that need only the statement itself and keeps the statement
+    without its tokens (``text``, ``origin``, ``kind`` and ``hints`` stay), so the static pass
+    of a big schema does not hold every token of every statement; ``finish`` runs the rules
+    that need the whole source on the few statements they act on. The diagnostics are the same,
+    in the same order, as ``check`` on the complete list gives.
+    """
+
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []  # tokens dropped
+        self._created: dict[QualifiedName, int] = {}
+        self._found: dict[int, list[tuple[int, Diagnostic]]] = {}  # index -> (rule, diagnostic)
+        self._later: dict[int, Statement] = {}  # index -> statement with tokens, for finish
+
+    def add(self, statement: Statement) -> None:
+        i = len(self.statements)
+        ctx = RuleContext(self.statements, self._created)
+        found: list[tuple[int, Diagnostic]] = []
+        for r, rule in enumerate(RULES):
+            kind = _WHOLE_SOURCE.get(rule)
+            if kind is None:
+                found.extend((r, d) for d in rule(i, statement, ctx))
+            elif statement.kind == kind:
+                self._later[i] = statement
+        if found:
+            self._found[i] = found
+        name = created_table(statement)
+        if name is not None:
+            self._created.setdefault(name, i)
+        self.statements.append(dataclasses.replace(statement, tokens=()))
+
+    def mark(self) -> int:
+        return len(self.statements)
+
+    def rollback(self, mark: int) -> None:
+        """Forget the statements added since ``mark`` (a file being read again)."""
+        del self.statements[mark:]
+        self._created = {k: v for k, v in self._created.items() if v < mark}
+        self._found = {k: v for k, v in self._found.items() if k < mark}
+        self._later = {k: v for k, v in self._later.items() if k < mark}
+
+    def finish(self) -> list[Diagnostic]:
+        ctx = RuleContext(self.statements, self._created)
+        found: list[Diagnostic] = []
+        for i in sorted(self._found.keys() | self._later.keys()):
+            mine = list(self._found.get(i, ()))
+            statement = self._later.get(i)
+            if statement is not None:
+                for r, rule in enumerate(RULES):
+                    if _WHOLE_SOURCE.get(rule) == statement.kind:
+                        mine.extend((r, d) for d in rule(i, statement, ctx))
+            mine.sort(key=lambda pair: pair[0])  # stable: each rule's own order kept
+            found.extend(d for _, d in mine)
+        return found
 
 
 def check(statements: Sequence[Statement]) -> list[Diagnostic]:

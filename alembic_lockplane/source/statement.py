@@ -29,7 +29,9 @@ class Statement:
     """One statement of a desired-schema file.
 
     ``origin`` is the position of its first token. ``tokens`` (offsets relative to ``text``) feed
-    the rules; they are not part of equality.
+    the rules; they are not part of equality. ``read_source`` drops them once the rules have
+    run (``ParsedSource.statements`` have none), so a big schema's tokens never all exist at
+    once; ``split_text`` keeps them.
     """
 
     text: str

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from alembic_lockplane.source.lexer import LexResult, Tok, scan
@@ -78,15 +79,14 @@ def _sqlglot() -> _Sqlglot:
 def tokenize(text: str) -> LexResult:
     """Tokens, meta-command spans and the first lexical error of one file's text."""
     sg = _sqlglot()
-    TokenType, _tokenizer = sg.TokenType, sg.tokenizer
     metas: list[tuple[int, int]] = []
     masked = text
     while True:
         try:
-            raw = _tokenizer.tokenize(masked)
+            raw = sg.tokenizer.tokenize(masked)
         except sg.TokenError:
             return scan(text)
-        backslash = next((t for t in raw if t.token_type == TokenType.BACKSLASH), None)
+        backslash = next((t for t in raw if t.token_type == sg.TokenType.BACKSLASH), None)
         if backslash is None:
             break
         start = backslash.start
@@ -94,30 +94,102 @@ def tokenize(text: str) -> LexResult:
         end = m.start() if m else len(masked)
         metas.append((start, end))
         masked = masked[:start] + " " * (end - start) + masked[end:]
+    toks = _to_toks(raw, text, masked, 0, sg, metas)
+    return LexResult(_merge_unicode_identifiers(toks, text), tuple(sorted(metas)))
+
+
+class WholeFile(Exception):
+    """``stream_tokens`` met what only ``tokenize`` of the whole file handles (a psql
+    meta-command, a lexical error): the caller starts that file again with ``tokenize``."""
+
+
+CHUNK = 1 << 16  # characters tokenized at once by stream_tokens (a piece grows when needed)
+_CUT = re.compile(r";[ \t]*\r?\n")
+
+
+def _cut_after(text: str, pos: int) -> tuple[int, int]:
+    """(offset just after the first line ending in ``;`` at or after ``pos``, that ``;``)."""
+    m = _CUT.search(text, pos) if pos < len(text) else None
+    return (m.end(), m.start()) if m else (len(text), -1)
+
+
+def stream_tokens(text: str, chunk: int | None = None) -> Iterator[Tok]:
+    """The tokens ``tokenize(text)`` gives, piece by piece, for a file without psql
+    meta-commands or lexical errors (else ``WholeFile`` is raised, possibly after some tokens).
+
+    sqlglot tokenizes a whole string into one list of its token objects, several hundred bytes
+    each: for a 4 MB schema that list alone was hundreds of MB. Here the text is cut after a
+    line ending in ``;`` about every ``chunk`` characters. A piece counts only if it tokenizes
+    cleanly and its last token is that very semicolon: then nothing (string, comment, dollar
+    quote) is open at the cut, and the piece's tokens are exactly the whole file's tokens of
+    that range. Otherwise the piece grows (doubling) to the next cut.
+    """
+    sg = _sqlglot()
+    semicolon = sg.TokenType.SEMICOLON
+    n = len(text)
+    start = 0
+    while start < n:
+        size = chunk or CHUNK
+        while True:
+            end, semi = _cut_after(text, start + size)
+            piece = text[start:end]
+            try:
+                raw = sg.tokenizer.tokenize(piece)
+            except sg.TokenError:
+                raw = None
+            if raw is not None and (
+                end == n
+                or (raw and raw[-1].token_type == semicolon and raw[-1].start == semi - start)
+            ):
+                break
+            if end == n:
+                raise WholeFile
+            size *= 2
+        if any(t.token_type == sg.TokenType.BACKSLASH for t in raw):
+            raise WholeFile
+        metas: list[tuple[int, int]] = []
+        toks = _to_toks(raw, text, piece, start, sg, metas)
+        if metas:
+            raise WholeFile
+        del raw
+        yield from _merge_unicode_identifiers(toks, text)
+        start = end
+
+
+def _to_toks(
+    raw: list[Token],
+    text: str,
+    piece: str,
+    base: int,
+    sg: _Sqlglot,
+    metas: list[tuple[int, int]],
+) -> list[Tok]:
+    """Our tokens of sqlglot's tokens of ``piece`` (``text`` from ``base``, meta-commands
+    blanked out), offsets in ``text``."""
     toks: list[Tok] = []
+    tokenizer = sg.tokenizer
     k = 0
     while k < len(raw):
         t = raw[k]
-        if t.token_type in _tokenizer.COMMANDS and (
-            k == 0 or raw[k - 1].token_type in _tokenizer.COMMAND_PREFIX_TOKENS
+        if t.token_type in tokenizer.COMMANDS and (
+            k == 0 or raw[k - 1].token_type in tokenizer.COMMAND_PREFIX_TOKENS
         ):
             # sqlglot keeps only the last piece of a "command" statement (DO, PREPARE, CALL,
             # VACUUM, SHOW, ...): its boundaries are right, its inner tokens are not kept.
             j = k + 1
-            while j < len(raw) and raw[j].token_type != TokenType.SEMICOLON:
+            while j < len(raw) and raw[j].token_type != sg.TokenType.SEMICOLON:
                 j += 1
-            end = raw[j].start if j < len(raw) else len(masked)
-            inner = scan(masked[t.start : end])
+            end = raw[j].start if j < len(raw) else len(piece)
+            inner = scan(piece[t.start : end])
             if inner.error is None:
-                toks.extend(
-                    Tok(x.kind, x.text, x.start + t.start, x.end + t.start) for x in inner.tokens
-                )
-                metas.extend((a + t.start, b + t.start) for a, b in inner.meta_commands)
+                at = t.start + base
+                toks.extend(Tok(x.kind, x.text, x.start + at, x.end + at) for x in inner.tokens)
+                metas.extend((a + at, b + at) for a, b in inner.meta_commands)
                 k = j
                 continue
-        toks.extend(_convert(t, text, sg))
+        toks.extend(_convert(t, text, sg, base))
         k += 1
-    return LexResult(_merge_unicode_identifiers(toks, text), tuple(sorted(metas)))
+    return toks
 
 
 def _merge_unicode_identifiers(toks: list[Tok], text: str) -> tuple[Tok, ...]:
@@ -140,8 +212,8 @@ def _merge_unicode_identifiers(toks: list[Tok], text: str) -> tuple[Tok, ...]:
     return tuple(out)
 
 
-def _convert(t: Token, text: str, sg: _Sqlglot) -> list[Tok]:
-    start, end = t.start, t.end + 1
+def _convert(t: Token, text: str, sg: _Sqlglot, base: int = 0) -> list[Tok]:
+    start, end = t.start + base, t.end + 1 + base
     raw = text[start:end]
     if t.token_type in sg.string_types:
         return [Tok("string", raw, start, end)]
