@@ -3,8 +3,9 @@
 Normalising a desired schema means a static pass over every file and running every statement on
 the shadow, seconds for a thousand tables, although the answer only depends on the exact input
 files, the shadow server's version, the ``schemas`` filter and this package's own code. So the
-answer is kept, as our JSON snapshot, under ``cache_dir()/desired/`` keyed by a hash of exactly
-those; a warm ``lockplane plan`` only reads the files (for their digest) and one JSON file.
+answer is kept (our snapshot format's objects, one JSON line each) under ``cache_dir()/desired/``
+keyed by a hash of exactly those; a warm ``lockplane plan`` only reads the files (for their
+digest) and one cache file.
 
 The digest is the one ``read_source`` computes (``ParsedSource.digest``); it is recomputed here
 from the bytes alone so a hit skips the static pass (a test keeps the two equal). The static
@@ -23,7 +24,7 @@ import json
 import os
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import Enum
 from pathlib import Path
@@ -163,21 +164,55 @@ def _same(value: Any) -> Any:
 
 
 @functools.cache
-def _schema_decoder() -> Callable[[Any], Any]:
-    return _converter(Schema)
+def _field_decoders() -> dict[str, tuple[bool, Callable[[Any], Any]]]:
+    """Schema field -> (holds a tuple of objects, decoder of one object or of the value)."""
+    hints = typing.get_type_hints(Schema)
+    out: dict[str, tuple[bool, Callable[[Any], Any]]] = {}
+    for f in dataclasses.fields(Schema):
+        tp = hints[f.name]
+        if get_origin(tp) is tuple:
+            out[f.name] = (True, _converter(get_args(tp)[0]))
+        else:
+            out[f.name] = (False, _converter(tp))
+    return out
+
+
+# An entry is JSON lines: a header object (key, hash, format, warnings), then one line per
+# schema object, ``[field, object]`` (``[field, value, 0]`` for a field that is not a tuple).
+# Written and read one object at a time, so neither side holds the whole schema as JSON data
+# (at 5,000 tables that tree was about 50 MiB beside the model).
 
 
 def read_cached(key: str) -> CachedDesired | None:
     """The stored entry, or None when absent or unreadable (a broken entry is just a miss)."""
     path = _entry(key)
+    decoders = _field_decoders()
+    fields: dict[str, Any] = {}
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") != key:
+        with path.open(encoding="utf-8") as handle:
+            head: Any = json.loads(handle.readline())
+            if head.get("key") != key:
+                return None
+            warnings = tuple(Diagnostic(**w) for w in head["warnings"])
+            stored_hash = head.get("hash")
+            count = 0
+            for line in handle:
+                row = json.loads(line)
+                if row == ["end"]:
+                    break
+                name, value = row[0], row[1]
+                many, decode = decoders[name]
+                if many and len(row) == 2:
+                    fields.setdefault(name, []).append(decode(value))
+                else:
+                    fields[name] = decode(value)
+                count += 1
+            else:
+                return None  # cut short: no end line
+        if count != head["objects"]:
             return None
-        warnings = tuple(Diagnostic(**w) for w in data["warnings"])
-        schema = _schema_decoder()(data["schema"])
-        stored_hash = data.get("hash")
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, LockplaneError):
+        schema = Schema(**fields)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, LockplaneError):
         return None
     if isinstance(stored_hash, str) and len(stored_hash) == 64:
         from alembic_lockplane.model.serde import remember_hash
@@ -191,19 +226,31 @@ def read_cached(key: str) -> CachedDesired | None:
 def write_cached(key: str, schema: Schema, warnings: Sequence[Diagnostic]) -> None:
     """Store an entry; a cache that cannot be written never fails the command."""
     from alembic_lockplane.fileio import write_atomic
-    from alembic_lockplane.model.serde import FORMAT, canonical_hash, to_data
+    from alembic_lockplane.model.serde import FORMAT, canonical_hash, schema_items, to_data
 
-    path = _entry(key)
-    body = {
+    items = schema_items(schema, omit_defaults=True)
+    head = {
         "key": key,
         "hash": canonical_hash(schema),
-        "warnings": [asdict(w) for w in warnings],
-        "schema": to_data(schema, omit_defaults=True),
         "format": FORMAT,
+        "warnings": [asdict(w) for w in warnings],
+        "objects": sum(len(v) if isinstance(v, tuple) else 1 for _, v in items),
     }
+    dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+    def lines() -> Iterator[str]:
+        yield dumps(head) + "\n"
+        for name, value in items:
+            if isinstance(value, tuple):
+                for item in value:
+                    yield dumps([name, to_data(item, omit_defaults=True)]) + "\n"
+            else:
+                yield dumps([name, to_data(value, omit_defaults=True), 0]) + "\n"
+        yield dumps(["end"]) + "\n"
+
     try:
-        write_atomic(path, json.dumps(body, separators=(",", ":"), ensure_ascii=False))
-        _prune(path.parent)
+        write_atomic(_entry(key), lines())
+        _prune(_entry(key).parent)
     except OSError:
         pass
 

@@ -151,3 +151,17 @@ def test_a_warm_plan_takes_the_desired_hash_from_the_entry(
     assert shadow_loads == [1]
     assert hashed == [1]  # the empty current schema only
     assert warm_plan.target_hash == cold_plan.target_hash == real(warm)
+
+
+def test_an_entry_cut_short_is_a_miss(
+    tmp_path: Path, shadow_loads: list[int], pg_server: str
+) -> None:
+    path = _write(tmp_path, SCHEMA)
+    first = load_desired(path, shadow_url=pg_server, cwd=tmp_path)
+    (entry,) = (tmp_path / "cache" / "desired").glob("*.json")
+    lines = entry.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) > 3  # a header, one line per object, an end line
+    entry.write_text("".join(lines[:-2]), encoding="utf-8")  # an object and the end missing
+    again = load_desired(path, shadow_url=pg_server, cwd=tmp_path)
+    assert again == first
+    assert shadow_loads == [1, 1]
