@@ -8,8 +8,10 @@ once. The caller decides: ``has_errors`` -> report and stop; otherwise the shado
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +66,31 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, Diagnostic | None]:
     return text.removeprefix("\ufeff"), None
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many short-lived objects are built.
+
+    The static pass makes millions of objects (tokens, statements) that reference counting
+    frees on its own; the collector only rescans them over and over: about a fifth of the
+    pass's CPU time (5,000 generated tables: 4.75 s with it, 3.74 s without, the same peak
+    memory).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_source(paths: Sequence[Path], *, strict: bool = False, cwd: Path) -> ParsedSource:
     """Read, split and check ``paths`` (in the given order, normally from ``discover``)."""
+    with collector_paused():
+        return _read_source(paths, strict=strict, cwd=cwd)
+
+
+def _read_source(paths: Sequence[Path], *, strict: bool, cwd: Path) -> ParsedSource:
     digest = hashlib.sha256(_DIGEST_SALT)
     checker = Checker()  # rules run as statements arrive; their tokens are not kept
     diags: list[Diagnostic] = []

@@ -109,3 +109,20 @@ def test_stream_tokens_equals_tokenize_or_asks_for_the_whole_file() -> None:
     for text in (META, UNTERMINATED):
         with pytest.raises(WholeFile):
             list(stream_tokens(text, 1))
+
+
+def test_the_garbage_collector_is_back_as_it_was_after_the_static_pass(tmp_path: Path) -> None:
+    import gc
+
+    good = tmp_path / "good.lp.sql"
+    good.write_text(TRICKY, encoding="utf-8")
+    missing = tmp_path / "missing.lp.sql"
+    assert gc.isenabled()
+    read_source([good, missing], cwd=tmp_path)  # one unreadable file: a diagnostic
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_source([good], cwd=tmp_path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
