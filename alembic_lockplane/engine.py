@@ -73,10 +73,13 @@ def load_desired(
 
 def introspect_url(url: str, schemas: Sequence[str] | None = None) -> Schema:
     from alembic_lockplane.introspect import introspect
+    from alembic_lockplane.introspect.session import second_connection
 
     conn = connect(url)
     try:
-        return introspect(conn, schemas or None)
+        # the costliest catalog query runs on a second connection meanwhile (same snapshot)
+        with second_connection(lambda: connect(url)):
+            return introspect(conn, schemas or None)
     finally:
         conn.close()
 

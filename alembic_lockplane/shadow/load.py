@@ -71,11 +71,13 @@ def load_statements(
     schemas: Sequence[str] | None = None,
 ) -> Schema:
     from alembic_lockplane.introspect import introspect
+    from alembic_lockplane.introspect.session import second_connection
 
     with scratch_database(shadow_url) as url:
         execute_statements(url, statements)
         conn = connect(url)
         try:
-            return introspect(conn, schemas or None)
+            with second_connection(lambda: connect(url)):
+                return introspect(conn, schemas or None)
         finally:
             conn.close()
