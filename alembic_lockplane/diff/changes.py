@@ -57,6 +57,12 @@ from alembic_lockplane.diff.changes_objects import (
     ReplaceFunction,
     ReplaceView,
 )
+from alembic_lockplane.diff.changes_partitions import (
+    AddInherit,
+    AttachPartition,
+    DetachPartition,
+    DropInherit,
+)
 from alembic_lockplane.diff.changes_parts import (
     AddConstraint,
     AlterPolicy,
@@ -146,6 +152,10 @@ Change = (
     | DropDomain
     | AlterDomain
     | CommentObject
+    | AttachPartition
+    | DetachPartition
+    | AddInherit
+    | DropInherit
 )
 
 
@@ -163,6 +173,7 @@ __all__ = [
     "AddConstraint",
     "AddEnumValue",
     "AddIdentity",
+    "AddInherit",
     "AlterColumnCollation",
     "AlterColumnType",
     "AlterDomain",
@@ -170,6 +181,7 @@ __all__ = [
     "AlterIdentity",
     "AlterPolicy",
     "AlterSequence",
+    "AttachPartition",
     "Change",
     "CommentKind",
     "CommentObject",
@@ -185,6 +197,7 @@ __all__ = [
     "CreateTable",
     "CreateTrigger",
     "CreateView",
+    "DetachPartition",
     "DisableRowLevelSecurity",
     "DropColumn",
     "DropConstraint",
@@ -195,6 +208,7 @@ __all__ = [
     "DropFunction",
     "DropIdentity",
     "DropIndex",
+    "DropInherit",
     "DropNotNull",
     "DropPolicy",
     "DropSchema",

@@ -19,6 +19,7 @@ one object (a column's chain of alterations) is kept. Same input, same output.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from typing import assert_never
 
 from alembic_lockplane.diff.changes import (
@@ -26,6 +27,7 @@ from alembic_lockplane.diff.changes import (
     AddConstraint,
     AddEnumValue,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterDomain,
@@ -33,6 +35,7 @@ from alembic_lockplane.diff.changes import (
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
+    AttachPartition,
     Change,
     CommentObject,
     CreateDomain,
@@ -46,6 +49,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     CreateTrigger,
     CreateView,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
@@ -56,6 +60,7 @@ from alembic_lockplane.diff.changes import (
     DropFunction,
     DropIdentity,
     DropIndex,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropSchema,
@@ -80,7 +85,8 @@ from alembic_lockplane.diff.changes import (
     ValidateConstraint,
 )
 from alembic_lockplane.diff.order_objects import object_phase, object_ranks, object_subject
-from alembic_lockplane.model.objects import Constraint, ConstraintKind
+from alembic_lockplane.model.objects import Constraint, ConstraintKind, Table
+from alembic_lockplane.render.quote import qualified
 
 SortKey = tuple[int, int, tuple[str, ...]]
 
@@ -172,6 +178,10 @@ def phase(change: Change) -> int:
             | CommentObject()
         ):
             return object_phase(change)
+        case DetachPartition() | DropInherit():
+            return 5  # with the column drops, before the parent may be dropped
+        case AttachPartition() | AddInherit():
+            return 18  # once the table's columns and the parent's keys are in place
         case _:
             assert_never(change)
 
@@ -219,14 +229,17 @@ def order(changes: list[Change]) -> list[Change]:
     """``changes`` in dependency order; see the module docstring."""
     created = _table_order(
         [c.table for c in changes if isinstance(c, CreateTable)],
-        [(c.table, _target(c.new)) for c in changes if isinstance(c, AddConstraint)],
+        [(c.table, _target(c.new)) for c in changes if isinstance(c, AddConstraint)]
+        + _parent_edges(c.new for c in changes if isinstance(c, CreateTable)),
     )
     dropped = _table_order(
         [c.table for c in changes if isinstance(c, DropTable)],
-        [(c.table, _target(c.old)) for c in changes if isinstance(c, DropConstraint)],
+        [(c.table, _target(c.old)) for c in changes if isinstance(c, DropConstraint)]
+        + _parent_edges(c.old for c in changes if isinstance(c, DropTable)),
     )
 
     objects = object_ranks(list(changes))
+    calls = _dropped_function_calls(changes)
 
     def sort_key(change: Change) -> SortKey:
         rank = objects.get(change, 0)
@@ -234,9 +247,32 @@ def order(changes: list[Change]) -> list[Change]:
             rank = created[change.table]
         elif isinstance(change, DropTable):
             rank = -dropped[change.table]  # referencing tables go first
+        if isinstance(change, DropDefault) and any(c in (change.old.default or "") for c in calls):
+            # before the function it calls is dropped (or recreated) in phase 13 or 29
+            return (DROP_COLUMN, rank, subject(change))
         return (phase(change), rank, subject(change))
 
     return sorted(changes, key=sort_key)
+
+
+DROP_COLUMN = 5
+
+
+def _dropped_function_calls(changes: list[Change]) -> tuple[str, ...]:
+    """``schema.name(`` of the functions that ``changes`` drop or recreate."""
+    names = {
+        qualified(c.old.schema, c.old.name) + "("
+        for c in changes
+        if isinstance(c, DropFunction | RecreateFunction)
+    }
+    return tuple(sorted(names))
+
+
+def _parent_edges(tables: Iterable[Table]) -> list[tuple[TableKey, TableKey | None]]:
+    """A partition or inheriting table needs its parent: created after, dropped before."""
+    return [
+        (TableKey(t.schema, t.name), TableKey(p.schema, p.name)) for t in tables for p in t.parents
+    ]
 
 
 def _target(constraint: Constraint) -> TableKey | None:

@@ -86,11 +86,22 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
 
 def build_steps(change: Change, ctx: PlanContext, assess: Assess | None) -> list[Step]:
     """The change's steps: a lock-safe sequence when a strategy applies, else one step."""
-    expansion = expand(change, ctx.strategies, ctx.created_tables)
+    expansion = expand(change, ctx.strategies, ctx.created_tables | _partitioned(ctx))
     if expansion is None:
         return [build_step(change, replace(ctx, strategies=frozenset()), assess)]
     return _strategy_steps(
         change, expansion, replace(ctx, strategies=frozenset({expansion.strategy})), assess
+    )
+
+
+def _partitioned(ctx: PlanContext) -> frozenset[tuple[str, str]]:
+    """Partitioned tables: PostgreSQL builds no index on them ``CONCURRENTLY`` and (before
+    18) adds no ``NOT VALID`` foreign key to them, so their changes are rendered plainly."""
+    return frozenset(
+        (t.schema, t.name)
+        for schema in (ctx.current, ctx.desired)
+        for t in schema.tables
+        if t.partition_by is not None
     )
 
 

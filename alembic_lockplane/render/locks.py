@@ -17,6 +17,7 @@ from alembic_lockplane.diff.changes import (
     AddConstraint,
     AddEnumValue,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterDomain,
@@ -24,6 +25,7 @@ from alembic_lockplane.diff.changes import (
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
+    AttachPartition,
     Change,
     CommentKind,
     CommentObject,
@@ -38,6 +40,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     CreateTrigger,
     CreateView,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
@@ -48,6 +51,7 @@ from alembic_lockplane.diff.changes import (
     DropFunction,
     DropIdentity,
     DropIndex,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropSchema,
@@ -72,6 +76,7 @@ from alembic_lockplane.diff.changes import (
 )
 from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.render.objects import object_lock
+from alembic_lockplane.render.partitions import partition_lock
 
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
 SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
@@ -152,5 +157,7 @@ def strongest_lock(change: Change) -> str | None:
             | CommentObject()
         ):
             return object_lock(change)
+        case AttachPartition() | DetachPartition() | AddInherit() | DropInherit():
+            return partition_lock(change)
         case _:
             assert_never(change)

@@ -69,6 +69,12 @@ from alembic_lockplane.diff.changes import (
     ValidateConstraint,
     enum_change,
 )
+from alembic_lockplane.diff.changes_partitions import (
+    AddInherit,
+    AttachPartition,
+    DetachPartition,
+    DropInherit,
+)
 from alembic_lockplane.model.objects import (
     Column,
     Constraint,
@@ -81,9 +87,11 @@ from alembic_lockplane.model.objects import (
     Index,
     Namespace,
     OwnedBy,
+    PartitionOf,
     Policy,
     Sequence,
     Table,
+    TableRef,
     Trigger,
     View,
 )
@@ -171,6 +179,10 @@ SAMPLES: list[Change] = [
     DropDomain(DOMAIN),
     AlterDomain(DOMAIN, Domain("public", "posint", "integer", not_null=True)),
     CommentObject(VIEW, None, "Numbers"),
+    AttachPartition(T, PartitionOf("public", "events", "DEFAULT")),
+    DetachPartition(T, PartitionOf("public", "events", "DEFAULT")),
+    AddInherit(T, TableRef("public", "people")),
+    DropInherit(T, TableRef("public", "people")),
 ]
 
 
