@@ -12,8 +12,10 @@ from alembic_lockplane.safety.rules import (
     add_foreign_key,
     add_primary_key,
     add_unique_constraint,
+    attach_partition,
     collation_change,
     create_index_non_concurrent,
+    detach_partition,
     drop_column,
     drop_column_used_by_index,
     drop_enum,
@@ -63,6 +65,8 @@ RULES: tuple[Rule, ...] = (
     create_index_non_concurrent.RULE,
     drop_index_non_concurrent.RULE,
     collation_change.RULE,
+    detach_partition.RULE,
+    attach_partition.RULE,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
