@@ -1,0 +1,2 @@
+-- Reserved for privileges (GRANT / REVOKE) and composite / range types once the planner
+-- models them: add them here, after every object they name.
