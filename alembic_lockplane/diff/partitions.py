@@ -53,7 +53,7 @@ def rebuilt_tables(current: Schema, desired: Schema) -> frozenset[TableKey]:
     todo = list(out)
     while todo:
         for child in children.get(todo.pop(), ()):
-            if child not in out and desired.table(*child) is not None:
+            if child not in out:
                 out.add(child)
                 todo.append(child)
     return frozenset(out)
