@@ -114,7 +114,9 @@ def _inherited(
         up_columns, up_checks = _inherited(parent, schema, seen | {_key(table)})
         for col in [*up_columns, *parent.columns]:
             if all(c.name != col.name for c in columns):
-                columns.append(replace(col, comment=None))
+                # a child gets the parent's type, NOT NULL, default and generation, but
+                # neither its identity nor its comment
+                columns.append(replace(col, comment=None, identity=None))
         for con in [*up_checks, *parent.constraints]:
             inheritable = con.kind is ConstraintKind.CHECK and "NO INHERIT" not in con.definition
             if inheritable and all(c.name != con.name for c in checks):
