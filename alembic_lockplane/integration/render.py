@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from alembic_lockplane.plan.model import Plan, Step
+from alembic_lockplane.plan.model import Plan, Step, lock_summary
 from alembic_lockplane.render.transactions import step_runs_in_transaction
 
 LINE = 100
@@ -127,7 +127,7 @@ def _step_block(step: Step, label: str, statements: Sequence[str]) -> list[str]:
         if finding.hint:
             lines += _comment(f"hint: {finding.hint}", INDENT, "    ")
     if step.lock:
-        lines += _comment(f"lock: {step.lock}", INDENT, "  ")
+        lines += _comment(f"lock: {lock_summary(step)}", INDENT, "  ")
     indent = INDENT
     if not step.transactional:
         lines += _comment("Runs outside the migration's transaction (autocommit).", INDENT)
