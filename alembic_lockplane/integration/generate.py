@@ -159,7 +159,7 @@ class _Planner:
             _say(f"Note: {note}")
         source = _display_path(s.schema_path, s.base_dir)
         self.made = (plan, current)
-        return render_body(plan, schemas=s.schemas, source=source)
+        return render_body(plan, schemas=s.schemas, source=source, lock_timeout=s.lock_timeout)
 
     def write_plan_files(self, script: Any) -> None:
         """``<revision>.migration.json`` and ``.rollback.json`` beside the revision file."""
