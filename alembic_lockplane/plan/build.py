@@ -74,7 +74,11 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
     rollback = render(change.reverse()).statements if has_honest_reverse(change) else None
     findings = tuple(assess(change, ctx)) if assess is not None else ()
     lock = _lock(change, ctx)
-    work = table_work(change) if lock is not None else NO_WORK
+    # The rows are those of the change's own table: a new one is empty (a foreign key from a
+    # new table locks the existing referenced table, but reads only the new, empty one).
+    table = getattr(change, "table", None)
+    new_table = table is not None and (table[0], table[1]) in ctx.created_tables
+    work = table_work(change) if lock is not None and not new_table else NO_WORK
     return Step(
         description=forward.description,
         sql=forward.statements,
