@@ -62,6 +62,7 @@ _SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+_LINE_COMMENT = re.compile(r"--[^\n]*")
 _TYPE_FORM = re.compile(r"\s*AS\s*(?:(?P<word>ENUM|RANGE)\b|(?P<paren>\())", re.IGNORECASE)
 _CONSTRAINT_LINE = re.compile(
     rf"^(?:\s|--[^\n]*\n)*CONSTRAINT\s+(?P<name>{_NAME})", re.IGNORECASE | re.DOTALL
@@ -192,8 +193,11 @@ _NOW_HINT = (
 
 
 def _subject(statement: Statement) -> tuple[str | None, re.Match[str] | None]:
+    # Line comments (the hints themselves, inside a statement) read as spaces; only the
+    # statement's head is matched, so a "--" inside a later literal does no harm.
+    head = _LINE_COMMENT.sub(" ", statement.text)
     for kind, pattern in _SUBJECTS:
-        found = pattern.match(statement.text)
+        found = pattern.match(head)
         if found is not None:
             return kind, found
     return None, None
