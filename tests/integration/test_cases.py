@@ -1,8 +1,9 @@
 """The planner's oracle, one run per folder under tests/cases/.
 
-For each case, on the real test server (two databases per worker, emptied between cases): database A runs ``current.sql``, database B runs
-``desired.sql``; both are introspected; the plan A -> B is applied to A, after which A must
-introspect equal to B and a new plan must be empty; then the rollback plan is applied and
+For each case, on the real test server (two databases per worker, emptied between cases):
+database A runs ``current.sql``, database B runs ``desired.sql``; both are introspected; the
+plan A -> B is applied to A, after which A must introspect equal to B and a new plan must be
+empty; then the rollback plan is applied and
 A must introspect equal to where it started. The plan must also come out identical when
 computed twice. A case may carry ``meta.json`` with ``{"min_version": 160000, "reason":
 "..."}`` when it needs a newer server, or ``{"irreversible": "why"}`` when the plan has a
