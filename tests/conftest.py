@@ -8,13 +8,30 @@ for ``db_url`` gets a fresh database, dropped afterwards. Unit tests need no ser
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 
 import psycopg2
 import pytest
-from pg_test_server import create_database, drop_database, server_url, server_version
+from pg_test_server import (
+    EMBEDDED_DIR_ENV,
+    create_database,
+    drop_database,
+    release_server,
+    server_url,
+    server_version,
+)
 
 from alembic_lockplane.db.url import libpq_dsn, redact
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controller, before any worker starts
+        os.environ.setdefault(EMBEDDED_DIR_ENV, tempfile.mkdtemp(prefix="lockplane-test-"))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    release_server()
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -26,6 +43,19 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         else "embedded"
     )
     return [f"postgresql: {server_version()} ({source}: {redact(server_url())})"]
+
+
+def _start_order(item: pytest.Item) -> int:
+    """Long tests first: pytest-xdist hands out the first tests round-robin, so the
+    subprocess-heavy end-to-end tests spread over the workers instead of piling up at the
+    end of one; the quick unit tests fill the gaps last."""
+    parts = item.nodeid.split("/")
+    folder = parts[1] if len(parts) > 2 else ""
+    return {"e2e": 0, "fuzz": 1, "integration": 2}.get(folder, 3)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_start_order)
 
 
 @pytest.fixture(scope="session")

@@ -146,7 +146,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
         raise UsageError("plan needs both --from and --to (or DATABASE_URL / a schema path)")
     current = _load(source, settings)
     desired = _load(target, settings)
-    plan = engine.make_plan(current, desired, lock_safe=args.lock_safe)
+    plan = engine.make_plan(
+        current,
+        desired,
+        lock_safe=args.lock_safe,
+        hints=engine.input_hints(target, cwd=Path.cwd()),
+        shadow_url=settings.shadow_database_url,
+        schemas=settings.schemas,
+    )
     sys.stderr.write(safety_report(plan, args.allow))
     if args.format == "sql":
         sys.stdout.write(plan_to_sql_script(plan))
@@ -191,14 +198,21 @@ def _plan_for_apply(args: argparse.Namespace, settings: Settings, db_url: str) -
     if schema_path is None and not args.schema_path:
         raise UsageError("apply needs a plan file or --schema PATH")
     current = engine.introspect_url(db_url, settings.schemas)
+    desired_path = Path(schema_path) if schema_path else None
     desired = engine.load_desired(
-        Path(schema_path) if schema_path else None,
+        desired_path,
         shadow_url=settings.shadow_database_url,
         schemas=settings.schemas,
         cwd=Path.cwd(),
         on_warning=_print_warning,
     )
-    plan = engine.make_plan(current, desired)
+    plan = engine.make_plan(
+        current,
+        desired,
+        hints=engine.rename_hints(desired_path, cwd=Path.cwd()),
+        shadow_url=settings.shadow_database_url,
+        schemas=settings.schemas,
+    )
     sys.stderr.write(safety_report(plan, args.allow))
     blocked = blocking_findings(plan, args.allow)
     if blocked:

@@ -22,7 +22,7 @@ from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
 from alembic_lockplane.render import render
-from alembic_lockplane.render.locks import strongest_lock
+from alembic_lockplane.render.locks import NO_WORK, strongest_lock, table_work
 from alembic_lockplane.render.strategies import Expansion, expand, resolve_strategies
 
 
@@ -73,6 +73,12 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
     forward = render(change)
     rollback = render(change.reverse()).statements if has_honest_reverse(change) else None
     findings = tuple(assess(change, ctx)) if assess is not None else ()
+    lock = _lock(change, ctx)
+    # The rows are those of the change's own table: a new one is empty (a foreign key from a
+    # new table locks the existing referenced table, but reads only the new, empty one).
+    table = getattr(change, "table", None)
+    new_table = table is not None and (table[0], table[1]) in ctx.created_tables
+    work = table_work(change) if lock is not None and not new_table else NO_WORK
     return Step(
         description=forward.description,
         sql=forward.statements,
@@ -80,7 +86,9 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
         findings=findings,
         transactional=forward.transactional,
         rollback=rollback,
-        lock=_lock(change, ctx),
+        lock=lock,
+        rewrites=work.rewrites,
+        scans=work.scans,
     )
 
 
@@ -119,6 +127,7 @@ def _strategy_steps(
             transactional=piece.transactional,
             rollback=piece.rollback,
             lock=piece.lock,
+            scans=piece.scans,
         )
         for number, piece in enumerate(expansion.pieces)
     ]

@@ -14,6 +14,7 @@ from alembic_lockplane.diff.changes import AttachPartition, DetachPartition, Tab
 from alembic_lockplane.diff.diff import diff
 from alembic_lockplane.introspect import introspect
 from alembic_lockplane.model.objects import PartitionOf
+from alembic_lockplane.render.locks import SCAN, table_work
 from alembic_lockplane.render.render import render
 
 pytestmark = pytest.mark.db
@@ -105,3 +106,23 @@ def test_a_bound_change_keeps_the_rows_and_refuses_rows_outside_it(
         assert cur.fetchone() == (1,)  # detached, the row is still there
         with pytest.raises(psycopg2.errors.CheckViolation):
             cur.execute(render(changes[1]).statements[0])  # 2024-03-01 is outside
+
+
+def test_attach_reads_the_table_as_its_step_claims(
+    conn: psycopg2.extensions.connection,
+) -> None:
+    assert table_work(AttachPartition(PART, BOUND)) == SCAN
+    assert table_work(DetachPartition(PART, BOUND)) != SCAN
+    with conn.cursor() as cur:
+        cur.execute(SETUP)
+        cur.execute(render(DetachPartition(PART, BOUND)).statements[0])
+        cur.execute("BEGIN")
+        try:
+            cur.execute(render(AttachPartition(PART, BOUND)).statements[0])
+            cur.execute(
+                "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'events_2024'"
+            )
+            row = cur.fetchone()
+            assert row is not None and row[0] >= 1
+        finally:
+            cur.execute("ROLLBACK")

@@ -126,7 +126,11 @@ def test_without_a_hint_the_plan_drops_and_creates(open_db: Open, tmp_path: Path
     ("text", "line", "message"),
     [
         (DESIRED.replace("from people", "from peeple"), 1, "table public.peeple does not exist"),
-        (DESIRED.replace("from full_name", "from fullname"), 4, "has no column 'fullname'"),
+        (
+            DESIRED.replace("from full_name", "from fullname"),
+            4,
+            "column 'fullname' of table public.people does not exist",
+        ),
     ],
 )
 def test_a_hint_naming_nothing_is_an_error_at_its_line(
