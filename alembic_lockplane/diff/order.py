@@ -250,12 +250,16 @@ def order(changes: list[Change]) -> list[Change]:
         if isinstance(change, DropDefault) and any(c in (change.old.default or "") for c in calls):
             # before the function it calls is dropped (or recreated) in phase 13 or 29
             return (DROP_COLUMN, rank, subject(change))
+        if isinstance(change, AddConstraint) and any(c in change.new.definition for c in calls):
+            # after a recreated function that reads tables, in the same phase as the views
+            rank = AFTER_RECREATED_FUNCTIONS
         return (phase(change), rank, subject(change))
 
     return sorted(changes, key=sort_key)
 
 
 DROP_COLUMN = 5
+AFTER_RECREATED_FUNCTIONS = 1_000_000
 
 
 def _dropped_function_calls(changes: list[Change]) -> tuple[str, ...]:
