@@ -5,7 +5,8 @@ policy or a generated column calls the function. When the plan drops a function 
 argument types change) or recreates it (its result type or argument names change), those
 dependents are dropped before and put back after: the default is dropped and set again,
 the constraint, index and policy are dropped and created again, and the generated column
-is dropped and added again (its values are computed anew).
+is dropped and added again (its values are computed anew). A domain's CHECK constraints and
+default that call it are taken off the domain before and put back after (``domain_detours``).
 
 Which part calls which function is read from the text the server prints for it
 (``pg_get_expr``, ``pg_get_constraintdef``, ``pg_get_indexdef``), where a user function is
@@ -16,10 +17,11 @@ toward leaving one in the way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from alembic_lockplane.diff.changes_objects import AlterDomain
 from alembic_lockplane.diff.keys import TableKey
-from alembic_lockplane.model.objects import Index, Schema
+from alembic_lockplane.model.objects import Domain, Index, Schema
 from alembic_lockplane.render.quote import qualified
 
 
@@ -71,3 +73,23 @@ def function_uses(current: Schema, gone: frozenset[tuple[str, str]]) -> Function
             if uses.mentions(pol.using) or uses.mentions(pol.with_check):
                 uses.policies.setdefault(key, set()).add(pol.name)
     return uses
+
+
+def domain_detours(current: Schema, uses: FunctionUses) -> tuple[list[AlterDomain], Schema]:
+    """``ALTER DOMAIN`` steps taking off the checks and default that call a dropped or
+    recreated function, and the current schema as it is after them (the rest of the domain
+    diff starts there and puts them back)."""
+    if not uses.calls:
+        return [], current
+    changes: list[AlterDomain] = []
+    domains: list[Domain] = []
+    for domain in current.domains:
+        checks = tuple(c for c in domain.constraints if not uses.mentions(c.definition))
+        default = None if uses.mentions(domain.default) else domain.default
+        if (checks, default) == (domain.constraints, domain.default):
+            domains.append(domain)
+            continue
+        cleared = replace(domain, constraints=checks, default=default)
+        changes.append(AlterDomain(domain, cleared))
+        domains.append(cleared)
+    return changes, replace(current, domains=tuple(domains))

@@ -31,7 +31,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     without_owner,
 )
-from alembic_lockplane.diff.dependents import function_uses
+from alembic_lockplane.diff.dependents import domain_detours, function_uses
 from alembic_lockplane.diff.enums import defaults_cleared_by_recreate, diff_enum
 from alembic_lockplane.diff.functions import (
     diff_domains,
@@ -118,7 +118,9 @@ def _changes(current: Schema, desired: Schema) -> list[Change]:
         current.indexes, desired.indexes, index, always=bool(replaced) or bool(uses.calls)
     )
     rebuilt = rebuilt_views(current, desired, gone)
-    changes += diff_domains(current, desired)
+    detours, via = domain_detours(current, uses)
+    changes += detours
+    changes += diff_domains(via, desired)
     changes += diff_functions(current, desired)
     changes += diff_views(current, desired, rebuilt)
     changes += diff_triggers(current, desired, rebuilt, gone)

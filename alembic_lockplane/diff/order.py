@@ -85,7 +85,7 @@ from alembic_lockplane.diff.changes import (
     ValidateConstraint,
 )
 from alembic_lockplane.diff.order_objects import object_phase, object_ranks, object_subject
-from alembic_lockplane.model.objects import Constraint, ConstraintKind, Table
+from alembic_lockplane.model.objects import Constraint, ConstraintKind, Domain, Table
 from alembic_lockplane.render.quote import qualified
 
 SortKey = tuple[int, int, tuple[str, ...]]
@@ -253,6 +253,12 @@ def order(changes: list[Change]) -> list[Change]:
         if isinstance(change, AddConstraint) and any(c in change.new.definition for c in calls):
             # after a recreated function that reads tables, in the same phase as the views
             rank = AFTER_RECREATED_FUNCTIONS
+        if isinstance(change, AlterDomain) and calls:
+            gone, back = _domain_calls(change.old, calls), _domain_calls(change.new, calls)
+            if gone > back:  # takes a check or default off before the function goes
+                return (DROP_COLUMN, rank, subject(change))
+            if back > gone:  # puts it back once the function is there again
+                return (VIEW_PHASE, AFTER_RECREATED_FUNCTIONS, subject(change))
         return (phase(change), rank, subject(change))
 
     return sorted(changes, key=sort_key)
@@ -260,6 +266,13 @@ def order(changes: list[Change]) -> list[Change]:
 
 DROP_COLUMN = 5
 AFTER_RECREATED_FUNCTIONS = 1_000_000
+VIEW_PHASE = 17
+
+
+def _domain_calls(domain: Domain, calls: tuple[str, ...]) -> set[str]:
+    """The checks (by definition) and default of ``domain`` that call one of ``calls``."""
+    texts = [c.definition for c in domain.constraints] + [domain.default or ""]
+    return {t for t in texts if any(call in t for call in calls)}
 
 
 def _dropped_function_calls(changes: list[Change]) -> tuple[str, ...]:
