@@ -88,6 +88,18 @@ from alembic_lockplane.diff.changes_table import (
     SetDefault,
     SetNotNull,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+)
 from alembic_lockplane.diff.keys import TableKey
 from alembic_lockplane.model.objects import Sequence
 
@@ -146,6 +158,16 @@ Change = (
     | DropDomain
     | AlterDomain
     | CommentObject
+    | CreateCompositeType
+    | DropCompositeType
+    | AlterCompositeType
+    | RecreateCompositeType
+    | CreateRangeType
+    | DropRangeType
+    | RecreateRangeType
+    | CommentType
+    | AddPrivilege
+    | RemovePrivilege
 )
 
 

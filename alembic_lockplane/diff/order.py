@@ -79,7 +79,20 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+)
 from alembic_lockplane.diff.order_objects import object_phase, object_ranks, object_subject
+from alembic_lockplane.diff.order_types import type_phase, type_ranks, type_subject
 from alembic_lockplane.model.objects import Constraint, ConstraintKind
 
 SortKey = tuple[int, int, tuple[str, ...]]
@@ -172,6 +185,19 @@ def phase(change: Change) -> int:
             | CommentObject()
         ):
             return object_phase(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+        ):
+            return type_phase(change)
         case _:
             assert_never(change)
 
@@ -210,6 +236,19 @@ def subject(change: Change) -> tuple[str, ...]:
             | CommentObject()
         ):
             return object_subject(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+        ):
+            return type_subject(change)
         case _:
             key: TableKey = change.table
             return tuple(key)
@@ -227,6 +266,7 @@ def order(changes: list[Change]) -> list[Change]:
     )
 
     objects = object_ranks(list(changes))
+    objects.update(type_ranks(list(changes)))
 
     def sort_key(change: Change) -> SortKey:
         rank = objects.get(change, 0)

@@ -15,6 +15,7 @@ import psycopg2.extensions
 
 from alembic_lockplane.introspect import build
 from alembic_lockplane.introspect import objects as kinds
+from alembic_lockplane.introspect import types as type_kinds
 from alembic_lockplane.introspect.session import QueryHook, catalog_session
 from alembic_lockplane.model.objects import Schema
 
@@ -63,6 +64,9 @@ def introspect(
         functions = kinds.functions(session.rows("functions"))
         triggers = kinds.triggers(session.rows("triggers"))
         domains = kinds.domains(session.rows("domains"))
+        composite_types = type_kinds.composite_types(session.rows("composite_types"))
+        range_types = type_kinds.range_types(session.rows("range_types"))
+        privileges = type_kinds.privileges(session.rows("privileges"))
     return Schema(
         namespaces=tuple(namespaces),
         extensions=tuple(extensions),
@@ -74,4 +78,7 @@ def introspect(
         functions=tuple(functions),
         triggers=tuple(triggers),
         domains=tuple(domains),
+        composite_types=tuple(composite_types),
+        range_types=tuple(range_types),
+        privileges=tuple(privileges),
     )

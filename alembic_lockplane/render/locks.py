@@ -70,6 +70,18 @@ from alembic_lockplane.diff.changes import (
     SetSequenceOwnedBy,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+)
 from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.render.objects import object_lock
 
@@ -152,5 +164,18 @@ def strongest_lock(change: Change) -> str | None:
             | CommentObject()
         ):
             return object_lock(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+        ):
+            return None  # catalog rows only: no lock on a table
         case _:
             assert_never(change)
