@@ -25,6 +25,7 @@ class Settings:
     schemas: tuple[str, ...] = ()
     environment: str | None = None
     config_file: Path | None = None
+    manage_owners: bool = False
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -38,6 +39,7 @@ class Flags:
     schema_path: str | None = None
     schemas: tuple[str, ...] = ()
     environment: str | None = None
+    manage_owners: bool | None = None
 
 
 def find_config(cwd: Path) -> Path | None:
@@ -94,6 +96,8 @@ def _check_types(config: dict[str, Any], path: Path) -> None:
                 raise ConfigError(f"{path}: {where}{key} must be a string")
 
     text(config, ("schema_path", "default_environment"), "")
+    if "manage_owners" in config and not isinstance(config["manage_owners"], bool):
+        raise ConfigError(f"{path}: manage_owners must be true or false")
     envs = config.get("environments", {})
     if not isinstance(envs, dict) or not all(isinstance(v, dict) for v in envs.values()):
         raise ConfigError(f"{path}: environments must be tables: [environments.NAME]")
@@ -118,7 +122,7 @@ def _alembic_ini(cwd: Path) -> dict[str, str]:
     if url and "%(" not in url:
         found["database_url"] = url
     if parser.has_section("lockplane"):
-        for key in ("schema_path", "schemas", "shadow_database_url"):
+        for key in ("schema_path", "schemas", "shadow_database_url", "manage_owners"):
             value = parser.get("lockplane", key, fallback="").strip()
             if value:
                 found[key] = value
@@ -144,6 +148,18 @@ def _as_schemas(value: Any, where: str) -> tuple[str, ...]:
     raise ConfigError(f"{where}: `schemas` must be a list of schema names")
 
 
+def _as_bool(value: Any, where: str | None) -> bool:
+    """``manage_owners``: a TOML/flag boolean, or ``true``/``false`` text in alembic.ini."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "on", "1"):
+        return True
+    if text in ("false", "no", "off", "0"):
+        return False
+    raise ConfigError(f"{where}: `manage_owners` must be true or false")
+
+
 def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
     layers: list[tuple[str, dict[str, Any]]] = []
     flag_values = {
@@ -152,6 +168,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         "shadow_schema": flags.shadow_schema,
         "schema_path": flags.schema_path,
         "schemas": flags.schemas or None,
+        "manage_owners": flags.manage_owners,
     }
     layers.append(("flag", flag_values))
     layers.append(
@@ -190,7 +207,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         if section.get("schema_path"):
             section["schema_path"] = str(config_file.parent / section["schema_path"])
         layers.append((f"{config_file.name} [environments.{environment}]", section))
-        top = {k: config.get(k) for k in ("schema_path", "schemas")}
+        top = {k: config.get(k) for k in ("schema_path", "schemas", "manage_owners")}
         if top["schema_path"]:
             top["schema_path"] = str(config_file.parent / top["schema_path"])
         layers.append((config_file.name, top))
@@ -218,6 +235,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         schemas=schemas,
         environment=environment,
         config_file=config_file,
+        manage_owners=_as_bool(chosen.get("manage_owners", False), sources.get("manage_owners")),
         sources=sources,
     )
 

@@ -99,6 +99,7 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
 )
 from alembic_lockplane.diff.keys import TableKey
 from alembic_lockplane.model.objects import Sequence
@@ -168,6 +169,7 @@ Change = (
     | CommentType
     | AddPrivilege
     | RemovePrivilege
+    | SetOwner
 )
 
 

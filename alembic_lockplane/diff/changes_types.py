@@ -12,7 +12,9 @@ Shapes the diff guarantees (and the renderer relies on):
 * ``AddPrivilege`` / ``RemovePrivilege`` apply or take back one ``Privilege`` (a grant
   beyond the defaults, or a default privilege revoked). Before an object is dropped its
   privileges are removed, and after it is created they are added, so that the rollback
-  of a drop restores them too.
+  of a drop restores them too. ``SetOwner`` (only when owners are managed) works the
+  same way, and runs after the grants (before the revokes) so that the role running the
+  plan still owns the object while it grants.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from alembic_lockplane.model.types import CompositeType, Privilege, RangeType
+from alembic_lockplane.model.types import CompositeType, Owner, Privilege, RangeType
 
 if TYPE_CHECKING:
     from alembic_lockplane.diff.changes import Change
@@ -142,6 +144,25 @@ class RemovePrivilege:
         return AddPrivilege(self.old)
 
 
+@dataclass(frozen=True)
+class SetOwner:
+    """``ALTER ... OWNER TO``: ``None`` on a side is the role that runs the plan, which
+    owns what it creates (rendered ``OWNER TO CURRENT_USER``). At least one side is set;
+    both name the same object."""
+
+    old: Owner | None
+    new: Owner | None
+
+    @property
+    def obj(self) -> Owner:
+        found = self.new or self.old
+        assert found is not None
+        return found
+
+    def reverse(self) -> Change:
+        return SetOwner(self.new, self.old)
+
+
 TypeChange = (
     CreateCompositeType
     | DropCompositeType
@@ -153,5 +174,6 @@ TypeChange = (
     | CommentType
     | AddPrivilege
     | RemovePrivilege
+    | SetOwner
 )
 TYPE_CHANGES: tuple[type, ...] = TypeChange.__args__

@@ -42,6 +42,7 @@ from alembic_lockplane.diff.order import order
 from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
 from alembic_lockplane.diff.types import (
     diff_composite_types,
+    diff_owners,
     diff_privileges,
     diff_range_types,
 )
@@ -98,7 +99,7 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += diff_triggers(current, desired, rebuilt, gone)
     changes += diff_composite_types(current, desired)
     changes += diff_range_types(current, desired)
-    changes += diff_privileges(current, desired, changes)
+    changes += diff_privileges(current, desired, changes) + diff_owners(current, desired, changes)
     return order(changes)
 
 

@@ -90,6 +90,7 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
 )
 from alembic_lockplane.diff.order_objects import object_phase, object_ranks, object_subject
 from alembic_lockplane.diff.order_types import type_phase, type_ranks, type_subject
@@ -196,6 +197,7 @@ def phase(change: Change) -> int:
             | CommentType()
             | AddPrivilege()
             | RemovePrivilege()
+            | SetOwner()
         ):
             return type_phase(change)
         case _:
@@ -247,6 +249,7 @@ def subject(change: Change) -> tuple[str, ...]:
             | CommentType()
             | AddPrivilege()
             | RemovePrivilege()
+            | SetOwner()
         ):
             return type_subject(change)
         case _:

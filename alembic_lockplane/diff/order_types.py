@@ -6,7 +6,9 @@
   attributes use. They are dropped with the enums (phase 31), in the opposite order, once
   the columns and tables using them are gone.
 * Privileges are taken back before anything is dropped (so the rollback of a drop grants
-  them again once the object is back) and granted after everything is created.
+  them again once the object is back) and granted after everything is created. An owner
+  is set after the grants, and given back to the role running the plan before the
+  revokes, so that this role owns the object whenever it grants or revokes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
     TypeChange,
 )
 from alembic_lockplane.model.types import CompositeType
@@ -57,6 +60,10 @@ def type_phase(change: TypeChange) -> int:
             return GRANT
         case RemovePrivilege():
             return REVOKE
+        case SetOwner(new=new):
+            # to another role: with the grants, after them; back to the role running the
+            # plan (before a drop): with the revokes, before them
+            return GRANT if new is not None else REVOKE
 
 
 def type_subject(change: TypeChange) -> tuple[str, ...]:
@@ -74,6 +81,8 @@ def type_subject(change: TypeChange) -> tuple[str, ...]:
             return (t.schema, t.name)
         case AddPrivilege(new=p) | RemovePrivilege(old=p):
             return p.key
+        case SetOwner():
+            return change.obj.key
 
 
 def _depths(types: list[CompositeType]) -> dict[tuple[str, str, str], int]:
@@ -125,4 +134,6 @@ def type_ranks(changes: list[object]) -> dict[object, int]:
                 ranks[c] = RANGE_RANK
             case DropRangeType():
                 ranks[c] = -RANGE_RANK
+            case SetOwner(new=new):
+                ranks[c] = 1 if new is not None else -1
     return ranks

@@ -54,11 +54,12 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
     attributes_in_place,
 )
 from alembic_lockplane.errors import PlanError
 from alembic_lockplane.model.objects import Schema
-from alembic_lockplane.model.types import CompositeType, Privilege, RangeType
+from alembic_lockplane.model.types import CompositeType, Owner, Privilege, RangeType
 from alembic_lockplane.render.quote import qualified
 
 Target = tuple[str, str, str, str]
@@ -239,6 +240,28 @@ def _targets(changes: list[Change]) -> tuple[set[tuple[Target, str]], set[tuple[
 def _touched(priv: Privilege, objects: set[tuple[Target, str]]) -> bool:
     target = priv.target
     return (target, "") in objects or (priv.column is not None and (target, priv.column) in objects)
+
+
+def diff_owners(current: Schema, desired: Schema, changes: list[Change]) -> list[Change]:
+    """Owners (read only when managed): set after an object is created, given back to the
+    role running the plan before it is dropped."""
+    dropped, created = _targets(changes)
+    before = {o.key: o for o in current.owners}
+    after = {o.key: o for o in desired.owners}
+    out: list[Change] = []
+    for key in sorted(before.keys() | after.keys()):
+        old: Owner | None = before.get(key)
+        new: Owner | None = after.get(key)
+        gone = old is not None and (old.target, "") in dropped
+        made = new is not None and (new.target, "") in created
+        if gone or made:
+            if old is not None and gone:
+                out.append(SetOwner(old, None))
+            if new is not None:
+                out.append(SetOwner(None, new))
+        elif old != new:
+            out.append(SetOwner(old, new))
+    return out
 
 
 def diff_privileges(current: Schema, desired: Schema, changes: list[Change]) -> list[Change]:

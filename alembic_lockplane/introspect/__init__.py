@@ -30,6 +30,7 @@ def introspect(
     *,
     exclude_tables: Collection[tuple[str | None, str]] = DEFAULT_EXCLUDE_TABLES,
     on_query: QueryHook | None = None,
+    owners: bool = False,
 ) -> Schema:
     """The schema of the database behind ``conn``.
 
@@ -37,7 +38,8 @@ def introspect(
     ``information_schema``). ``exclude_tables`` lists ``(schema, table)`` pairs to leave
     out, with their columns, constraints, indexes, policies and owned sequences; a schema
     of ``None`` matches the table in any schema. ``on_query`` is called with a label before
-    every statement sent, so callers (tests, benchmarks) can count round trips.
+    every statement sent, so callers (tests, benchmarks) can count round trips. ``owners``
+    also reads the owners of objects the connected role does not own (``manage_owners``).
 
     The connection comes back in the state it was in: autocommit or not, idle or inside
     the caller's transaction (a savepoint is used then), settings unchanged.
@@ -67,6 +69,7 @@ def introspect(
         composite_types = type_kinds.composite_types(session.rows("composite_types"))
         range_types = type_kinds.range_types(session.rows("range_types"))
         privileges = type_kinds.privileges(session.rows("privileges"))
+        owned = type_kinds.owners(session.rows("owners")) if owners else []
     return Schema(
         namespaces=tuple(namespaces),
         extensions=tuple(extensions),
@@ -81,4 +84,5 @@ def introspect(
         composite_types=tuple(composite_types),
         range_types=tuple(range_types),
         privileges=tuple(privileges),
+        owners=tuple(owned),
     )

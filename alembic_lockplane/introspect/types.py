@@ -1,5 +1,5 @@
 """Catalog rows -> composite types, range types and privileges (queries
-``composite_types.sql``, ``range_types.sql``, ``privileges.sql``)."""
+``composite_types.sql``, ``range_types.sql``, ``privileges.sql``, ``owners.sql``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Any
 from alembic_lockplane.model.types import (
     CompositeAttribute,
     CompositeType,
+    OwnedKind,
+    Owner,
     Privilege,
     PrivilegeKind,
     RangeType,
@@ -76,3 +78,10 @@ def privileges(rows: Iterable[Row]) -> list[Privilege]:
         if seen is None or (item.grantable and not seen.grantable):
             found[item.key] = item
     return list(found.values())
+
+
+def owners(rows: Iterable[Row]) -> list[Owner]:
+    return [
+        Owner(kind=OwnedKind(kind), schema=schema, name=name, role=role, arguments=args)
+        for kind, schema, name, args, role in rows
+    ]

@@ -264,6 +264,7 @@ class Schema:
     composite_types: tuple[CompositeType, ...] = field(default=(), metadata={"omit_empty": True})
     range_types: tuple[RangeType, ...] = field(default=(), metadata={"omit_empty": True})
     privileges: tuple[Privilege, ...] = field(default=(), metadata={"omit_empty": True})
+    owners: tuple[Owner, ...] = field(default=(), metadata={"omit_empty": True})
 
     def __post_init__(self) -> None:
         # Canonical order makes equality, hashing and output independent of input order.
@@ -428,6 +429,7 @@ class Domain:
 # Composite and range types and privileges live in types.py, which needs Origin from here.
 from alembic_lockplane.model.types import (  # noqa: E402
     CompositeType,
+    Owner,
     Privilege,
     RangeType,
 )

@@ -121,3 +121,48 @@ class Privilege:
     def target(self) -> tuple[str, str, str, str]:
         """The object the privilege is on: kind, schema, name, arguments."""
         return (self.kind.value, self.schema, self.name, self.arguments or "")
+
+
+class OwnedKind(StrEnum):
+    """The object kinds whose owner is compared when owners are managed (``Owner.kind``),
+    each named as its ``ALTER ... OWNER TO`` statement names it."""
+
+    SCHEMA = "schema"
+    TABLE = "table"
+    VIEW = "view"
+    MATERIALIZED_VIEW = "materialized_view"
+    SEQUENCE = "sequence"
+    FUNCTION = "function"  # functions and procedures (``ALTER ROUTINE``)
+    TYPE = "type"  # enums, composite and range types
+    DOMAIN = "domain"
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The owner of an object that the role reading the catalog does not own.
+
+    Read only when owners are managed (``manage_owners``): an object owned by the role
+    that introspects (the one that runs the plan, or loads the desired schema on the
+    shadow) has no ``Owner``, so only ``OWNER TO`` statements someone wrote differ.
+    """
+
+    kind: OwnedKind
+    schema: str
+    name: str
+    role: str
+    arguments: str | None = None
+    origin: Origin | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return ("owner", self.schema, self.kind.value, self.name, self.arguments or "")
+
+    @property
+    def target(self) -> tuple[str, str, str, str]:
+        """The object, spelled as ``Privilege.target`` spells it."""
+        kind = {
+            OwnedKind.VIEW: "table",
+            OwnedKind.MATERIALIZED_VIEW: "table",
+            OwnedKind.DOMAIN: "type",
+        }.get(self.kind, self.kind.value)
+        return (kind, self.schema, self.name, self.arguments or "")

@@ -80,6 +80,7 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
 )
 
 
@@ -209,6 +210,7 @@ def describe(change: Change) -> str:
             | CommentType()
             | AddPrivilege()
             | RemovePrivilege()
+            | SetOwner()
         ):
             from alembic_lockplane.render.types import type_description  # cycle
 

@@ -81,6 +81,7 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
 )
 from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.render.objects import object_lock
@@ -175,6 +176,7 @@ def strongest_lock(change: Change) -> str | None:
             | CommentType()
             | AddPrivilege()
             | RemovePrivilege()
+            | SetOwner()
         ):
             return None  # catalog rows only: no lock on a table
         case _:

@@ -82,6 +82,7 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
 )
 from alembic_lockplane.model.objects import Constraint, Identity, Policy, Sequence
 from alembic_lockplane.render.describe import describe
@@ -281,6 +282,7 @@ def statements(change: Change) -> list[str]:
             | CommentType()
             | AddPrivilege()
             | RemovePrivilege()
+            | SetOwner()
         ):
             return type_statements(change)
         case _:

@@ -19,11 +19,14 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
     TypeChange,
 )
 from alembic_lockplane.model.types import (
     CompositeAttribute,
     CompositeType,
+    OwnedKind,
+    Owner,
     Privilege,
     PrivilegeKind,
     RangeType,
@@ -129,6 +132,24 @@ def revoke(p: Privilege) -> str:
     return f"REVOKE {_what(p)} FROM {_grantee(p)}"
 
 
+def owned_object(o: Owner) -> str:
+    """The object of ``ALTER ... OWNER TO``."""
+    match o.kind:
+        case OwnedKind.SCHEMA:
+            return f"SCHEMA {quote_ident(o.name)}"
+        case OwnedKind.FUNCTION:
+            return f"ROUTINE {qualified(o.schema, o.name)}({o.arguments or ''})"
+        case OwnedKind.MATERIALIZED_VIEW:
+            return f"MATERIALIZED VIEW {qualified(o.schema, o.name)}"
+        case _:
+            return f"{o.kind.value.upper()} {qualified(o.schema, o.name)}"
+
+
+def set_owner(change: SetOwner) -> str:
+    role = "CURRENT_USER" if change.new is None else quote_ident(change.new.role)
+    return f"ALTER {owned_object(change.obj)} OWNER TO {role}"
+
+
 def type_statements(change: TypeChange) -> list[str]:
     match change:
         case CreateCompositeType(new=t):
@@ -149,6 +170,8 @@ def type_statements(change: TypeChange) -> list[str]:
             return [revoke(p) if p.revoked else grant(p)]
         case RemovePrivilege(old=p):
             return [grant(p) if p.revoked else revoke(p)]
+        case SetOwner():
+            return [set_owner(change)]
 
 
 def _subject(t: CompositeType | RangeType) -> str:
@@ -191,3 +214,10 @@ def type_description(change: TypeChange) -> str:
             if p.revoked:
                 return f"Grant {_privilege_subject(p)} to {p.grantee} (back to the default)"
             return f"Revoke {_privilege_subject(p)} from {p.grantee}"
+        case SetOwner(new=new):
+            o = change.obj
+            what = o.kind.value.replace("_", " ")
+            name = o.name if o.kind is OwnedKind.SCHEMA else display(o.schema, o.name)
+            args = f"({o.arguments or ''})" if o.kind is OwnedKind.FUNCTION else ""
+            role = "the role running the plan" if new is None else new.role
+            return f"Change owner of {what} {name}{args} to {role}"

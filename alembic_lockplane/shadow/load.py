@@ -69,6 +69,7 @@ def load_statements(
     *,
     shadow_url: str | None,
     schemas: Sequence[str] | None = None,
+    owners: bool = False,
 ) -> Schema:
     from alembic_lockplane.introspect import introspect
 
@@ -76,6 +77,6 @@ def load_statements(
         execute_statements(url, statements)
         conn = connect(url)
         try:
-            return introspect(conn, schemas or None)
+            return introspect(conn, schemas or None, owners=owners)
         finally:
             conn.close()

@@ -16,6 +16,7 @@ from alembic_lockplane.cli.commands import _schema_sql
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.engine import load_desired
 from alembic_lockplane.introspect import introspect
+from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.types import Privilege, PrivilegeKind
 from alembic_lockplane.plan.build import build_plan
 from alembic_lockplane.plan.rollback import rollback_plan
@@ -143,3 +144,79 @@ def test_convert_to_sql_round_trips_types_and_privileges(tmp_path: Path, pg_serv
     (tmp_path / "again.lp.sql").write_text(_schema_sql(first), encoding="utf-8")
     again = load_desired(tmp_path / "again.lp.sql", shadow_url=pg_server, cwd=tmp_path, env={})
     assert again == first
+
+
+def test_owners_are_read_only_when_asked_and_plan_apply_and_roll_back(
+    role: str, conn: psycopg2.extensions.connection
+) -> None:
+    who = quote_ident(role)
+    _run(
+        conn,
+        """
+        CREATE SCHEMA app;
+        CREATE TABLE app.t (id serial PRIMARY KEY);
+        CREATE VIEW app.v AS SELECT id FROM app.t;
+        CREATE FUNCTION app.f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';
+        CREATE TYPE app.pair AS (a int);
+        CREATE DOMAIN app.posint AS int;
+        """,
+    )
+    start = introspect(conn, owners=True)
+    assert start.owners == ()  # the connecting role owns everything
+    _run(
+        conn,
+        f"""
+        ALTER SCHEMA app OWNER TO {who};
+        ALTER TABLE app.t OWNER TO {who};
+        ALTER VIEW app.v OWNER TO {who};
+        ALTER FUNCTION app.f(int) OWNER TO {who};
+        ALTER TYPE app.pair OWNER TO {who};
+        ALTER DOMAIN app.posint OWNER TO {who};
+        """,
+    )
+    assert introspect(conn).owners == ()  # not asked: owners are ignored
+    desired = introspect(conn, owners=True)
+    # the serial's sequence follows its table: no owner of its own
+    assert sorted((o.kind.value, o.name, o.role) for o in desired.owners) == [
+        ("domain", "posint", role),
+        ("function", "f", role),
+        ("schema", "app", role),
+        ("table", "t", role),
+        ("type", "pair", role),
+        ("view", "v", role),
+    ]
+    back = [
+        "ALTER SCHEMA app OWNER TO CURRENT_USER",
+        "ALTER TABLE app.t OWNER TO CURRENT_USER",
+        "ALTER VIEW app.v OWNER TO CURRENT_USER",
+        "ALTER FUNCTION app.f(int) OWNER TO CURRENT_USER",
+        "ALTER TYPE app.pair OWNER TO CURRENT_USER",
+        "ALTER DOMAIN app.posint OWNER TO CURRENT_USER",
+    ]
+    _apply(conn, back)
+    assert introspect(conn, owners=True) == start
+
+    plan = build_plan(start, desired)
+    assert len(plan.steps) == 6
+    _apply(conn, [sql for step in plan.steps for sql in step.sql])
+    assert introspect(conn, owners=True) == desired
+    assert build_plan(introspect(conn, owners=True), desired).steps == ()
+    _apply(conn, [sql for step in rollback_plan(plan, start).steps for sql in step.sql])
+    assert introspect(conn, owners=True) == start
+
+
+def test_an_object_owned_by_another_role_is_given_back_before_it_is_dropped(
+    role: str, conn: psycopg2.extensions.connection
+) -> None:
+    who = quote_ident(role)
+    _run(conn, f"CREATE TABLE gone (id int); ALTER TABLE gone OWNER TO {who}")
+    start = introspect(conn, owners=True)
+    plan = build_plan(start, Schema(namespaces=start.namespaces))
+    assert [step.description for step in plan.steps] == [
+        "Change owner of table gone to the role running the plan",
+        "Drop table gone",
+    ]
+    _apply(conn, [sql for step in plan.steps for sql in step.sql])
+    _apply(conn, [sql for step in rollback_plan(plan, start).steps for sql in step.sql])
+    assert introspect(conn, owners=True) == start
+    _run(conn, f"DROP OWNED BY {who}")

@@ -80,6 +80,7 @@ from alembic_lockplane.diff.changes_types import (
     RecreateCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
 )
 from alembic_lockplane.model.objects import (
     Column,
@@ -102,6 +103,8 @@ from alembic_lockplane.model.objects import (
 from alembic_lockplane.model.types import (
     CompositeAttribute,
     CompositeType,
+    OwnedKind,
+    Owner,
     Privilege,
     PrivilegeKind,
     RangeType,
@@ -208,6 +211,7 @@ SAMPLES += [
     CommentType(COMPOSITE, "a", None, "first"),
     AddPrivilege(GRANT),
     RemovePrivilege(GRANT),
+    SetOwner(None, Owner(OwnedKind.TABLE, "public", "users", "reporting")),
 ]
 
 

@@ -13,10 +13,13 @@ from alembic_lockplane.diff.changes_types import (
     DropCompositeType,
     RecreateRangeType,
     RemovePrivilege,
+    SetOwner,
 )
 from alembic_lockplane.model.types import (
     CompositeAttribute,
     CompositeType,
+    OwnedKind,
+    Owner,
     Privilege,
     PrivilegeKind,
     RangeType,
@@ -127,3 +130,21 @@ def test_a_revoked_default_is_a_revoke_to_add_and_a_grant_to_remove() -> None:
     assert added.statements == ("REVOKE EXECUTE ON ROUTINE app.f() FROM PUBLIC",)
     assert added.description == "Revoke EXECUTE on routine app.f() from PUBLIC"
     assert _sql(RemovePrivilege(revoked)) == ("GRANT EXECUTE ON ROUTINE app.f() TO PUBLIC",)
+
+
+def test_owner_changes_name_the_object_kind_and_fall_back_to_current_user() -> None:
+    view = Owner(OwnedKind.MATERIALIZED_VIEW, "app", "Totals", "Report Owner")
+    given = render(SetOwner(None, view))
+    assert given.statements == ('ALTER MATERIALIZED VIEW app."Totals" OWNER TO "Report Owner"',)
+    assert given.description == "Change owner of materialized view app.Totals to Report Owner"
+    back = render(SetOwner(view, None))
+    assert back.statements == ('ALTER MATERIALIZED VIEW app."Totals" OWNER TO CURRENT_USER',)
+    assert back.description.endswith("to the role running the plan")
+    fn = Owner(OwnedKind.FUNCTION, "app", "f", "owner", arguments="integer, text")
+    assert _sql(SetOwner(None, fn)) == ("ALTER ROUTINE app.f(integer, text) OWNER TO owner",)
+    schema = Owner(OwnedKind.SCHEMA, "app", "app", "owner")
+    domain = Owner(OwnedKind.DOMAIN, "app", "posint", "owner")
+    assert _sql(SetOwner(schema, replace(schema, role="other"))) == (
+        "ALTER SCHEMA app OWNER TO other",
+    )
+    assert _sql(SetOwner(None, domain)) == ("ALTER DOMAIN app.posint OWNER TO owner",)
