@@ -85,6 +85,7 @@ from alembic_lockplane.diff.changes_types import (
 )
 from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.render.objects import object_lock
+from alembic_lockplane.render.types import type_lock
 
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
 SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
@@ -178,6 +179,6 @@ def strongest_lock(change: Change) -> str | None:
             | RemovePrivilege()
             | SetOwner()
         ):
-            return None  # catalog rows only: no lock on a table
+            return type_lock(change)
         case _:
             assert_never(change)

@@ -150,6 +150,19 @@ def set_owner(change: SetOwner) -> str:
     return f"ALTER {owned_object(change.obj)} OWNER TO {role}"
 
 
+def type_lock(change: TypeChange) -> str | None:
+    """``ALTER TABLE / VIEW / MATERIALIZED VIEW / SEQUENCE ... OWNER TO`` takes ACCESS
+    EXCLUSIVE on the relation; grants, revokes and type changes lock no table."""
+    if isinstance(change, SetOwner) and change.obj.kind in (
+        OwnedKind.TABLE,
+        OwnedKind.VIEW,
+        OwnedKind.MATERIALIZED_VIEW,
+        OwnedKind.SEQUENCE,
+    ):
+        return "ACCESS EXCLUSIVE"
+    return None
+
+
 def type_statements(change: TypeChange) -> list[str]:
     match change:
         case CreateCompositeType(new=t):

@@ -24,6 +24,7 @@ from alembic_lockplane.model.types import (
     PrivilegeKind,
     RangeType,
 )
+from alembic_lockplane.render.locks import strongest_lock as render_lock
 from alembic_lockplane.render.render import render
 
 PAIR = CompositeType(
@@ -148,3 +149,11 @@ def test_owner_changes_name_the_object_kind_and_fall_back_to_current_user() -> N
         "ALTER SCHEMA app OWNER TO other",
     )
     assert _sql(SetOwner(None, domain)) == ("ALTER DOMAIN app.posint OWNER TO owner",)
+
+
+def test_giving_a_table_away_locks_it_but_grants_and_type_owners_do_not() -> None:
+    table = Owner(OwnedKind.TABLE, "app", "t", "owner")
+    assert render_lock(SetOwner(None, table)) == "ACCESS EXCLUSIVE"
+    assert render_lock(SetOwner(None, Owner(OwnedKind.TYPE, "app", "pair", "owner"))) is None
+    grant = Privilege(PrivilegeKind.TABLE, "app", "t", "PUBLIC", "SELECT")
+    assert render_lock(AddPrivilege(grant)) is None
