@@ -96,13 +96,15 @@ def _check_types(config: dict[str, Any], path: Path) -> None:
                 raise ConfigError(f"{path}: {where}{key} must be a string")
 
     text(config, ("schema_path", "default_environment"), "")
-    if "manage_owners" in config and not isinstance(config["manage_owners"], bool):
-        raise ConfigError(f"{path}: manage_owners must be true or false")
     envs = config.get("environments", {})
     if not isinstance(envs, dict) or not all(isinstance(v, dict) for v in envs.values()):
         raise ConfigError(f"{path}: environments must be tables: [environments.NAME]")
     for name, section in envs.items():
         text(section, _TEXT_KEYS, f"[environments.{name}] ")
+    tables = [("", config)] + [(f"[environments.{n}] ", v) for n, v in envs.items()]
+    for where, table in tables:
+        if "manage_owners" in table and not isinstance(table["manage_owners"], bool):
+            raise ConfigError(f"{path}: {where}manage_owners must be true or false")
 
 
 def _alembic_ini(cwd: Path) -> dict[str, str]:
@@ -122,7 +124,7 @@ def _alembic_ini(cwd: Path) -> dict[str, str]:
     if url and "%(" not in url:
         found["database_url"] = url
     if parser.has_section("lockplane"):
-        for key in ("schema_path", "schemas", "shadow_database_url", "manage_owners"):
+        for key in ("schema_path", "schemas", "shadow_database_url"):
             value = parser.get("lockplane", key, fallback="").strip()
             if value:
                 found[key] = value
@@ -146,18 +148,6 @@ def _as_schemas(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise ConfigError(f"{where}: `schemas` must be a list of schema names")
-
-
-def _as_bool(value: Any, where: str | None) -> bool:
-    """``manage_owners``: a TOML/flag boolean, or ``true``/``false`` text in alembic.ini."""
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("true", "yes", "on", "1"):
-        return True
-    if text in ("false", "no", "off", "0"):
-        return False
-    raise ConfigError(f"{where}: `manage_owners` must be true or false")
 
 
 def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
@@ -235,7 +225,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         schemas=schemas,
         environment=environment,
         config_file=config_file,
-        manage_owners=_as_bool(chosen.get("manage_owners", False), sources.get("manage_owners")),
+        manage_owners=chosen.get("manage_owners") is True,
         sources=sources,
     )
 

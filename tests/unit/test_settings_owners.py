@@ -32,16 +32,17 @@ def test_the_flag_the_top_level_and_an_environment_section_turn_it_on(tmp_path: 
     assert not resolve(Flags(), {}, section).manage_owners
 
 
-def test_alembic_ini_takes_true_or_false_text(tmp_path: Path) -> None:
+def test_alembic_ini_does_not_turn_it_on(tmp_path: Path) -> None:
+    # the Alembic integration does not manage owners: its ini section must not either
     (tmp_path / ".git").mkdir()
     ini = tmp_path / "alembic.ini"
     ini.write_text("[alembic]\n[lockplane]\nmanage_owners = true\n", encoding="utf-8")
-    assert resolve(Flags(), {}, tmp_path).manage_owners
-    ini.write_text("[alembic]\n[lockplane]\nmanage_owners = perhaps\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="manage_owners` must be true or false"):
-        resolve(Flags(), {}, tmp_path)
+    assert not resolve(Flags(), {}, tmp_path).manage_owners
 
 
 def test_a_string_in_lockplane_toml_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="manage_owners must be true or false"):
         resolve(Flags(), {}, _project(tmp_path, 'manage_owners = "yes"\n'))
+    section = '[environments.prod]\nmanage_owners = "true"\n'
+    with pytest.raises(ConfigError, match=r"\[environments\.prod\] manage_owners must be"):
+        resolve(Flags(), {}, _project(tmp_path, section))
