@@ -11,6 +11,9 @@ Every change falls in a phase; phases run in a fixed sequence that PostgreSQL ac
   policies, RLS flags, comments;
 * last the drops of the types, sequences, extensions and schemas tables used.
 
+Views, functions, triggers and domains take their phases from ``order_objects.py``;
+composite and range types, privileges and owners from ``order_types.py``.
+
 Inside a phase, changes are sorted by the key of the table or object they touch (new
 tables in foreign-key order); the sort is stable, so the order the diff produced for
 one object (a column's chain of alterations) is kept. Same input, same output.

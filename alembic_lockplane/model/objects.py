@@ -426,7 +426,7 @@ class Domain:
         return ("domain", self.schema, self.name)
 
 
-# Composite and range types and privileges live in types.py, which needs Origin from here.
+# Composite and range types, privileges and owners live in types.py (it needs Origin from here).
 from alembic_lockplane.model.types import (  # noqa: E402
     CompositeType,
     Owner,

@@ -1,4 +1,4 @@
-"""Composite types, range types and privileges (docs/objects.md).
+"""Composite types, range types, privileges and owners (docs/objects.md).
 
 Kept apart from ``objects.py``, which imports these classes at its end so that the
 ``Schema`` fields naming them resolve. Like every model object, their text fields hold
