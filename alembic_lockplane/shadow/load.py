@@ -15,6 +15,7 @@ from alembic_lockplane.model.objects import Origin, Schema
 from alembic_lockplane.shadow.provider import scratch_database
 
 _MISSING_EXTENSION = ("is not available", "could not open extension control file")
+_UNDEFINED_OBJECT = "42704"  # e.g. role "reporting" does not exist
 
 
 class SourceStatement(Protocol):
@@ -60,6 +61,12 @@ def _source_error(statement: SourceStatement, exc: psycopg2.Error) -> SchemaSour
         hint = (
             "the embedded shadow PostgreSQL does not ship this extension; set "
             "SHADOW_DATABASE_URL to a server that has it (ideally the target's version)"
+        )
+    elif diag.sqlstate == _UNDEFINED_OBJECT and message.startswith("role "):
+        hint = (
+            "roles are not part of the schema: the shadow server must have every role the "
+            "files grant to or name as owner; set SHADOW_DATABASE_URL to a server that has "
+            "them (the embedded one only has PUBLIC and the predefined pg_* roles)"
         )
     return SchemaSourceError(message, hint=hint, origin=origin)
 

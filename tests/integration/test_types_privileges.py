@@ -15,6 +15,7 @@ import pytest
 from alembic_lockplane.cli.commands import _schema_sql
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.engine import load_desired
+from alembic_lockplane.errors import SchemaSourceError
 from alembic_lockplane.introspect import introspect
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.types import Privilege, PrivilegeKind
@@ -220,3 +221,17 @@ def test_an_object_owned_by_another_role_is_given_back_before_it_is_dropped(
     _apply(conn, [sql for step in rollback_plan(plan, start).steps for sql in step.sql])
     assert introspect(conn, owners=True) == start
     _run(conn, f"DROP OWNED BY {who}")
+
+
+def test_a_grant_to_a_role_the_shadow_lacks_fails_at_its_line_with_a_hint(
+    tmp_path: Path, pg_server: str
+) -> None:
+    missing = f"lp_missing_{secrets.token_hex(4)}"
+    (tmp_path / "s.lp.sql").write_text(
+        f"CREATE TABLE t (id int);\nGRANT SELECT ON t TO {missing};\n", encoding="utf-8"
+    )
+    with pytest.raises(SchemaSourceError) as caught:
+        load_desired(tmp_path / "s.lp.sql", shadow_url=pg_server, cwd=tmp_path, env={})
+    assert f'role "{missing}" does not exist' in caught.value.message
+    assert caught.value.origin is not None and caught.value.origin.line == 2
+    assert "SHADOW_DATABASE_URL" in (caught.value.hint or "")
