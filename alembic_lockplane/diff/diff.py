@@ -40,6 +40,12 @@ from alembic_lockplane.diff.functions import (
 )
 from alembic_lockplane.diff.order import order
 from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
+from alembic_lockplane.diff.types import (
+    diff_composite_types,
+    diff_owners,
+    diff_privileges,
+    diff_range_types,
+)
 from alembic_lockplane.diff.views import diff_views, rebuilt_views
 from alembic_lockplane.model.objects import (
     ConstraintKind,
@@ -91,6 +97,9 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += diff_functions(current, desired)
     changes += diff_views(current, desired, rebuilt)
     changes += diff_triggers(current, desired, rebuilt, gone)
+    changes += diff_composite_types(current, desired)
+    changes += diff_range_types(current, desired)
+    changes += diff_privileges(current, desired, changes) + diff_owners(current, desired, changes)
     return order(changes)
 
 
