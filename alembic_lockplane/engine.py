@@ -34,12 +34,14 @@ def load_desired(
     strict: bool = False,
     env: Mapping[str, str] | None = None,
     on_warning: Callable[[Diagnostic], None] | None = None,
+    owners: bool = False,
 ) -> Schema:
     """Check the ``.lp.sql`` source statically, then normalise it through PostgreSQL.
 
     Warnings of the static pass go to ``on_warning`` (errors raise with all diagnostics).
     The result is reused while the files, the shadow's version and ``schemas`` are unchanged
-    (``shadow/cache.py``; ``LOCKPLANE_NO_CACHE=1`` turns that off).
+    (``shadow/cache.py``; ``LOCKPLANE_NO_CACHE=1`` turns that off). ``owners`` reads the
+    owners too (``manage_owners``); such a load is not cached.
     """
     from alembic_lockplane.shadow import cache
     from alembic_lockplane.shadow.load import load_statements
@@ -49,7 +51,7 @@ def load_desired(
     environ = os.environ if env is None else env
     files = discover(path, cwd=where, env=environ)
     key = None
-    if not cache.cache_disabled(environ):
+    if not owners and not cache.cache_disabled(environ):
         digest = cache.source_digest(files, where)
         version = cache.shadow_version(shadow_url) if digest else None
         key = cache.cache_key(digest, version, schemas) if digest and version else None
@@ -72,18 +74,22 @@ def load_desired(
     if on_warning is not None:
         for warning in parsed.warnings:
             on_warning(warning)
-    schema = load_statements(parsed.statements, shadow_url=shadow_url, schemas=schemas)
+    schema = load_statements(
+        parsed.statements, shadow_url=shadow_url, schemas=schemas, owners=owners
+    )
     if key is not None:
         cache.write_cached(key, schema, parsed.warnings)
     return schema
 
 
-def introspect_url(url: str, schemas: Sequence[str] | None = None) -> Schema:
+def introspect_url(
+    url: str, schemas: Sequence[str] | None = None, *, owners: bool = False
+) -> Schema:
     from alembic_lockplane.introspect import introspect
 
     conn = connect(url)
     try:
-        return introspect(conn, schemas or None)
+        return introspect(conn, schemas or None, owners=owners)
     finally:
         conn.close()
 
@@ -112,16 +118,22 @@ def load_input(
     schemas: Sequence[str] | None = None,
     cwd: Path | None = None,
     on_warning: Callable[[Diagnostic], None] | None = None,
+    owners: bool = False,
 ) -> Schema:
     """A database URL, a ``.lp.sql`` file or folder, or a JSON snapshot."""
     if is_database_url(value):
-        return introspect_url(value, schemas)
+        return introspect_url(value, schemas, owners=owners)
     path = Path(value)
     if not path.is_absolute() and cwd is not None:
         path = cwd / path
     if is_sql_source(path):
         return load_desired(
-            path, shadow_url=shadow_url, schemas=schemas, cwd=cwd, on_warning=on_warning
+            path,
+            shadow_url=shadow_url,
+            schemas=schemas,
+            cwd=cwd,
+            on_warning=on_warning,
+            owners=owners,
         )
     return load_snapshot(path)
 

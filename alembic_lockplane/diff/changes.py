@@ -94,6 +94,19 @@ from alembic_lockplane.diff.changes_table import (
     SetDefault,
     SetNotNull,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.diff.keys import TableKey
 from alembic_lockplane.model.objects import Sequence
 
@@ -156,6 +169,17 @@ Change = (
     | DetachPartition
     | AddInherit
     | DropInherit
+    | CreateCompositeType
+    | DropCompositeType
+    | AlterCompositeType
+    | RecreateCompositeType
+    | CreateRangeType
+    | DropRangeType
+    | RecreateRangeType
+    | CommentType
+    | AddPrivilege
+    | RemovePrivilege
+    | SetOwner
 )
 
 

@@ -47,6 +47,12 @@ from alembic_lockplane.diff.partitions import (
     without_tables,
 )
 from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
+from alembic_lockplane.diff.types import (
+    diff_composite_types,
+    diff_owners,
+    diff_privileges,
+    diff_range_types,
+)
 from alembic_lockplane.diff.views import diff_views, rebuilt_views
 from alembic_lockplane.model.objects import (
     ConstraintKind,
@@ -124,6 +130,9 @@ def _changes(current: Schema, desired: Schema) -> list[Change]:
     changes += diff_functions(current, desired)
     changes += diff_views(current, desired, rebuilt)
     changes += diff_triggers(current, desired, rebuilt, gone)
+    changes += diff_composite_types(current, desired)
+    changes += diff_range_types(current, desired)
+    changes += diff_privileges(current, desired, changes) + diff_owners(current, desired, changes)
     return changes
 
 

@@ -11,6 +11,9 @@ Every change falls in a phase; phases run in a fixed sequence that PostgreSQL ac
   policies, RLS flags, comments;
 * last the drops of the types, sequences, extensions and schemas tables used.
 
+Views, functions, triggers and domains take their phases from ``order_objects.py``;
+composite and range types, privileges and owners from ``order_types.py``.
+
 Inside a phase, changes are sorted by the key of the table or object they touch (new
 tables in foreign-key order); the sort is stable, so the order the diff produced for
 one object (a column's chain of alterations) is kept. Same input, same output.
@@ -84,7 +87,21 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.diff.order_objects import object_phase, object_ranks, object_subject
+from alembic_lockplane.diff.order_types import type_phase, type_ranks, type_subject
 from alembic_lockplane.model.objects import Constraint, ConstraintKind, Domain, Table
 from alembic_lockplane.render.quote import qualified
 
@@ -182,6 +199,20 @@ def phase(change: Change) -> int:
             return 5  # with the column drops, before the parent may be dropped
         case AttachPartition() | AddInherit():
             return 18  # once the table's columns and the parent's keys are in place
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_phase(change)
         case _:
             assert_never(change)
 
@@ -220,6 +251,20 @@ def subject(change: Change) -> tuple[str, ...]:
             | CommentObject()
         ):
             return object_subject(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_subject(change)
         case _:
             key: TableKey = change.table
             return tuple(key)
@@ -240,6 +285,7 @@ def order(changes: list[Change]) -> list[Change]:
 
     objects = object_ranks(list(changes))
     calls = _dropped_function_calls(changes)
+    objects.update(type_ranks(list(changes)))
 
     def sort_key(change: Change) -> SortKey:
         rank = objects.get(change, 0)

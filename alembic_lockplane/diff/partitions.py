@@ -61,8 +61,10 @@ def rebuilt_tables(current: Schema, desired: Schema) -> frozenset[TableKey]:
 
 def without_tables(schema: Schema, keys: frozenset[TableKey]) -> Schema:
     """``schema`` without the tables ``keys`` and what goes with them when they are dropped:
-    their indexes and triggers, foreign keys that reference them, sequence ownership."""
+    their indexes, triggers, grants and owners, foreign keys that reference them, sequence
+    ownership."""
     names = {(k.schema, k.name) for k in keys}
+    targets = {("table", s, n, "") for s, n in names}
 
     def kept_constraints(table: Table) -> Table:
         cons = tuple(
@@ -77,6 +79,8 @@ def without_tables(schema: Schema, keys: frozenset[TableKey]) -> Schema:
         tables=tuple(kept_constraints(t) for t in schema.tables if (t.schema, t.name) not in names),
         indexes=tuple(i for i in schema.indexes if (i.schema, i.table) not in names),
         triggers=tuple(t for t in schema.triggers if (t.schema, t.table) not in names),
+        privileges=tuple(p for p in schema.privileges if p.target not in targets),
+        owners=tuple(o for o in schema.owners if o.target not in targets),
         sequences=tuple(
             replace(s, owned_by=None)
             if s.owned_by is not None and (s.owned_by.schema, s.owned_by.table) in names

@@ -302,6 +302,10 @@ class Schema:
     functions: tuple[Function, ...] = field(default=(), metadata={"omit_empty": True})
     triggers: tuple[Trigger, ...] = field(default=(), metadata={"omit_empty": True})
     domains: tuple[Domain, ...] = field(default=(), metadata={"omit_empty": True})
+    composite_types: tuple[CompositeType, ...] = field(default=(), metadata={"omit_empty": True})
+    range_types: tuple[RangeType, ...] = field(default=(), metadata={"omit_empty": True})
+    privileges: tuple[Privilege, ...] = field(default=(), metadata={"omit_empty": True})
+    owners: tuple[Owner, ...] = field(default=(), metadata={"omit_empty": True})
 
     def __post_init__(self) -> None:
         # Canonical order makes equality, hashing and output independent of input order.
@@ -461,3 +465,12 @@ class Domain:
     @property
     def key(self) -> tuple[str, str, str]:
         return ("domain", self.schema, self.name)
+
+
+# Composite and range types, privileges and owners live in types.py (it needs Origin from here).
+from alembic_lockplane.model.types import (  # noqa: E402
+    CompositeType,
+    Owner,
+    Privilege,
+    RangeType,
+)

@@ -17,6 +17,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     TableKey,
 )
+from alembic_lockplane.diff.changes_types import AlterCompositeType
 from alembic_lockplane.diff.diff import diff
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
@@ -66,6 +67,8 @@ def has_honest_reverse(change: Change) -> bool:
     """
     if isinstance(change, AlterExtension):
         return change.old.version == change.new.version
+    if isinstance(change, AlterCompositeType):
+        return change.reversible  # ADD ATTRIBUTE cannot put an attribute back mid-type
     return True
 
 

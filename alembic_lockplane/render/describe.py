@@ -73,6 +73,19 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 
 
 def display(schema: str, name: str) -> str:
@@ -194,6 +207,22 @@ def describe(change: Change) -> str:
             from alembic_lockplane.render.partitions import partition_description  # cycle
 
             return partition_description(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            from alembic_lockplane.render.types import type_description  # cycle
+
+            return type_description(change)
         case _:
             assert_never(change)
 

@@ -75,9 +75,23 @@ from alembic_lockplane.diff.changes import (
     SetSequenceOwnedBy,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.render.objects import object_lock
 from alembic_lockplane.render.partitions import partition_lock
+from alembic_lockplane.render.types import type_lock
 
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
 SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
@@ -160,6 +174,20 @@ def strongest_lock(change: Change) -> str | None:
             return object_lock(change)
         case AttachPartition() | DetachPartition() | AddInherit() | DropInherit():
             return partition_lock(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_lock(change)
         case _:
             assert_never(change)
 

@@ -75,6 +75,19 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.model.objects import Constraint, Identity, Policy, Sequence
 from alembic_lockplane.render.describe import describe
 from alembic_lockplane.render.enums import recreate_enum
@@ -94,6 +107,7 @@ from alembic_lockplane.render.sql import (
     table_name,
 )
 from alembic_lockplane.render.tables import create_table
+from alembic_lockplane.render.types import type_statements
 
 
 @dataclass(frozen=True)
@@ -264,6 +278,20 @@ def statements(change: Change) -> list[str]:
             return object_statements(change)
         case AttachPartition() | DetachPartition() | AddInherit() | DropInherit():
             return partition_statements(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_statements(change)
         case _:
             assert_never(change)
 

@@ -75,6 +75,19 @@ from alembic_lockplane.diff.changes_partitions import (
     DetachPartition,
     DropInherit,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.model.objects import (
     Column,
     Constraint,
@@ -94,6 +107,15 @@ from alembic_lockplane.model.objects import (
     TableRef,
     Trigger,
     View,
+)
+from alembic_lockplane.model.types import (
+    CompositeAttribute,
+    CompositeType,
+    OwnedKind,
+    Owner,
+    Privilege,
+    PrivilegeKind,
+    RangeType,
 )
 
 T = TableKey("public", "users")
@@ -183,6 +205,25 @@ SAMPLES: list[Change] = [
     DetachPartition(T, PartitionOf("public", "events", "DEFAULT")),
     AddInherit(T, TableRef("public", "people")),
     DropInherit(T, TableRef("public", "people")),
+]
+
+# Composite and range types, privileges (diff/changes_types.py).
+COMPOSITE = CompositeType("public", "pair", (CompositeAttribute("a", "integer"),))
+COMPOSITE2 = CompositeType("public", "pair", (CompositeAttribute("b", "text"),))
+RANGE = RangeType("public", "floatrange", "double precision")
+GRANT = Privilege(PrivilegeKind.TABLE, "public", "users", "PUBLIC", "SELECT")
+SAMPLES += [
+    CreateCompositeType(COMPOSITE),
+    DropCompositeType(COMPOSITE),
+    AlterCompositeType(COMPOSITE, COMPOSITE2),
+    RecreateCompositeType(COMPOSITE, COMPOSITE2),
+    CreateRangeType(RANGE),
+    DropRangeType(RANGE),
+    RecreateRangeType(RANGE, replace(RANGE, subtype_diff="float8mi")),
+    CommentType(COMPOSITE, "a", None, "first"),
+    AddPrivilege(GRANT),
+    RemovePrivilege(GRANT),
+    SetOwner(None, Owner(OwnedKind.TABLE, "public", "users", "reporting")),
 ]
 
 
