@@ -67,6 +67,7 @@ def test_realistic_schema_from_empty_and_back(
     assert len(desired.views) >= 6 and len(desired.functions) >= 8
     assert len(desired.triggers) >= 10 and len(desired.enums) >= 5
     assert sum(len(t.policies) for t in tables) >= 5
+    assert desired.composite_types and desired.range_types and len(desired.privileges) >= 10
 
     empty = introspect(conn)
     assert not empty.tables and not empty.functions
