@@ -6,8 +6,12 @@ Used by the CLI and by the Alembic integration, so both behave the same.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import psycopg2
 
 from alembic_lockplane.db.connect import connect
 from alembic_lockplane.db.url import is_database_url
@@ -15,7 +19,10 @@ from alembic_lockplane.errors import SchemaSourceError, SnapshotError
 from alembic_lockplane.fileio import read_json_file
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.model import Plan
-from alembic_lockplane.source import Diagnostic, is_sql_source
+from alembic_lockplane.source import Diagnostic, Statement, is_sql_source
+
+if TYPE_CHECKING:
+    from alembic_lockplane.diff.renames import Rename
 
 
 def load_desired(
@@ -27,12 +34,14 @@ def load_desired(
     strict: bool = False,
     env: Mapping[str, str] | None = None,
     on_warning: Callable[[Diagnostic], None] | None = None,
+    owners: bool = False,
 ) -> Schema:
     """Check the ``.lp.sql`` source statically, then normalise it through PostgreSQL.
 
     Warnings of the static pass go to ``on_warning`` (errors raise with all diagnostics).
     The result is reused while the files, the shadow's version and ``schemas`` are unchanged
-    (``shadow/cache.py``; ``LOCKPLANE_NO_CACHE=1`` turns that off).
+    (``shadow/cache.py``; ``LOCKPLANE_NO_CACHE=1`` turns that off). ``owners`` reads the
+    owners too (``manage_owners``); such a load is not cached.
     """
     from alembic_lockplane.shadow import cache
     from alembic_lockplane.shadow.load import load_statements
@@ -42,7 +51,7 @@ def load_desired(
     environ = os.environ if env is None else env
     files = discover(path, cwd=where, env=environ)
     key = None
-    if not cache.cache_disabled(environ):
+    if not owners and not cache.cache_disabled(environ):
         digest = cache.source_digest(files, where)
         version = cache.shadow_version(shadow_url) if digest else None
         key = cache.cache_key(digest, version, schemas) if digest and version else None
@@ -65,13 +74,17 @@ def load_desired(
     if on_warning is not None:
         for warning in parsed.warnings:
             on_warning(warning)
-    schema = load_statements(parsed.statements, shadow_url=shadow_url, schemas=schemas)
+    schema = load_statements(
+        parsed.statements, shadow_url=shadow_url, schemas=schemas, owners=owners
+    )
     if key is not None:
         cache.write_cached(key, schema, parsed.warnings)
     return schema
 
 
-def introspect_url(url: str, schemas: Sequence[str] | None = None) -> Schema:
+def introspect_url(
+    url: str, schemas: Sequence[str] | None = None, *, owners: bool = False
+) -> Schema:
     from alembic_lockplane.introspect import introspect
     from alembic_lockplane.introspect.session import second_connection
 
@@ -79,7 +92,7 @@ def introspect_url(url: str, schemas: Sequence[str] | None = None) -> Schema:
     try:
         # the costliest catalog query runs on a second connection meanwhile (same snapshot)
         with second_connection(lambda: connect(url)):
-            return introspect(conn, schemas or None)
+            return introspect(conn, schemas or None, owners=owners)
     finally:
         conn.close()
 
@@ -108,28 +121,141 @@ def load_input(
     schemas: Sequence[str] | None = None,
     cwd: Path | None = None,
     on_warning: Callable[[Diagnostic], None] | None = None,
+    owners: bool = False,
 ) -> Schema:
     """A database URL, a ``.lp.sql`` file or folder, or a JSON snapshot."""
     if is_database_url(value):
-        return introspect_url(value, schemas)
+        return introspect_url(value, schemas, owners=owners)
     path = Path(value)
     if not path.is_absolute() and cwd is not None:
         path = cwd / path
     if is_sql_source(path):
         return load_desired(
-            path, shadow_url=shadow_url, schemas=schemas, cwd=cwd, on_warning=on_warning
+            path,
+            shadow_url=shadow_url,
+            schemas=schemas,
+            cwd=cwd,
+            on_warning=on_warning,
+            owners=owners,
         )
     return load_snapshot(path)
 
 
 def make_plan(
-    current: Schema, desired: Schema, lock_safe: bool | frozenset[str] = True
+    current: Schema,
+    desired: Schema,
+    lock_safe: bool | frozenset[str] = True,
+    *,
+    hints: Sequence[Statement] = (),
+    shadow_url: str | None = None,
+    schemas: Sequence[str] | None = None,
 ) -> Plan:
     """The plan from ``current`` to ``desired``, with the safety rules' findings.
 
     ``lock_safe``: the lock-safe strategies to use on existing tables (``True``: all).
+    ``hints``: desired-schema statements carrying ``-- lockplane: renamed from`` hints
+    (``rename_hints``); the renames they ask for come first, and the rest is planned from
+    the current schema as it is after them (computed on a scratch database of
+    ``shadow_url``, introspected with ``schemas``). A hint naming nothing that exists raises
+    ``SchemaSourceError`` at its position.
     """
     from alembic_lockplane.plan.build import build_plan
     from alembic_lockplane.safety import assess
 
-    return build_plan(current, desired, assess=assess, lock_safe=lock_safe)
+    def plain(start: Schema) -> Plan:
+        return build_plan(start, desired, assess=assess, lock_safe=lock_safe)
+
+    if not hints:
+        return plain(current)
+    from alembic_lockplane.diff.renames import resolve_renames
+    from alembic_lockplane.plan.renamed import plan_with_renames
+
+    renames = resolve_renames(hints, current, desired)
+    if not renames:
+        return plain(current)
+    after = renamed_schema(current, renames, shadow_url=shadow_url, schemas=schemas)
+    return plan_with_renames(current, after, renames, plain)
+
+
+def rename_hints(
+    path: Path | None, *, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> tuple[Statement, ...]:
+    """The statements of the desired ``.lp.sql`` source that carry rename hints (none for a
+    JSON snapshot or a database URL). Files without the word ``renamed`` are not re-read."""
+    from alembic_lockplane.source import discover, read_source
+
+    if path is not None and not is_sql_source(path):
+        return ()
+    where = cwd or Path.cwd()
+    files = discover(path, cwd=where, env=os.environ if env is None else env)
+    if not any(_may_hint(f if f.is_absolute() else where / f) for f in files):
+        return ()
+    parsed = read_source(files, cwd=where)
+    return tuple(s for s in parsed.statements if s.hints)
+
+
+def input_hints(value: str, *, cwd: Path | None = None) -> tuple[Statement, ...]:
+    """``rename_hints`` of a schema input as ``load_input`` takes it."""
+    if is_database_url(value):
+        return ()
+    path = Path(value)
+    if not path.is_absolute() and cwd is not None:
+        path = cwd / path
+    return rename_hints(path, cwd=cwd) if is_sql_source(path) else ()
+
+
+def _may_hint(path: Path) -> bool:
+    try:
+        return _HINT_WORD.search(path.read_bytes()) is not None
+    except OSError:
+        return False
+
+
+_HINT_WORD = re.compile(rb"lockplane\s*:\s*renamed", re.IGNORECASE)
+
+
+def renamed_schema(
+    current: Schema,
+    renames: Sequence[Rename],
+    *,
+    shadow_url: str | None,
+    schemas: Sequence[str] | None = None,
+) -> Schema:
+    """``current`` after ``renames``, as PostgreSQL prints it: built on a scratch database
+    (planned from what a fresh database holds), renamed there, introspected."""
+    from alembic_lockplane.diff.renames import rename_statements
+    from alembic_lockplane.errors import PlanError
+    from alembic_lockplane.introspect import introspect
+    from alembic_lockplane.plan.build import build_plan
+    from alembic_lockplane.shadow.provider import scratch_database
+
+    with scratch_database(shadow_url) as url:
+        conn = connect(url, autocommit=True)
+        try:
+            baseline = introspect(conn, schemas or None)
+            build = build_plan(baseline, current, lock_safe=False)
+            building = [s for step in build.steps for s in step.sql]
+            with conn.cursor() as cur:
+                for statement in [*building, *rename_statements(renames)]:
+                    try:
+                        cur.execute(statement)
+                    except psycopg2.Error as exc:
+                        message = (exc.diag.message_primary or str(exc)).strip()
+                        raise PlanError(
+                            f"cannot prepare the renames on the shadow: {statement}: {message}",
+                            hint="the shadow must be able to hold the current schema "
+                            "(SHADOW_DATABASE_URL: a server of the target's version)",
+                        ) from None
+            return introspect(conn, _renamed_scope(schemas, renames))
+        finally:
+            conn.close()
+
+
+def _renamed_scope(
+    schemas: Sequence[str] | None, renames: Sequence[Rename]
+) -> Sequence[str] | None:
+    """A renamed schema is introspected under its new name."""
+    if not schemas:
+        return None
+    new = {r.old: r.new for r in renames if r.kind == "schema"}
+    return [new.get(s, s) for s in schemas]

@@ -25,6 +25,7 @@ class Settings:
     schemas: tuple[str, ...] = ()
     environment: str | None = None
     config_file: Path | None = None
+    manage_owners: bool = False
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -38,6 +39,7 @@ class Flags:
     schema_path: str | None = None
     schemas: tuple[str, ...] = ()
     environment: str | None = None
+    manage_owners: bool | None = None
 
 
 def find_config(cwd: Path) -> Path | None:
@@ -99,6 +101,10 @@ def _check_types(config: dict[str, Any], path: Path) -> None:
         raise ConfigError(f"{path}: environments must be tables: [environments.NAME]")
     for name, section in envs.items():
         text(section, _TEXT_KEYS, f"[environments.{name}] ")
+    tables = [("", config)] + [(f"[environments.{n}] ", v) for n, v in envs.items()]
+    for where, table in tables:
+        if "manage_owners" in table and not isinstance(table["manage_owners"], bool):
+            raise ConfigError(f"{path}: {where}manage_owners must be true or false")
 
 
 def _alembic_ini(cwd: Path) -> dict[str, str]:
@@ -152,6 +158,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         "shadow_schema": flags.shadow_schema,
         "schema_path": flags.schema_path,
         "schemas": flags.schemas or None,
+        "manage_owners": flags.manage_owners,
     }
     layers.append(("flag", flag_values))
     layers.append(
@@ -190,7 +197,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         if section.get("schema_path"):
             section["schema_path"] = str(config_file.parent / section["schema_path"])
         layers.append((f"{config_file.name} [environments.{environment}]", section))
-        top = {k: config.get(k) for k in ("schema_path", "schemas")}
+        top = {k: config.get(k) for k in ("schema_path", "schemas", "manage_owners")}
         if top["schema_path"]:
             top["schema_path"] = str(config_file.parent / top["schema_path"])
         layers.append((config_file.name, top))
@@ -218,6 +225,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         schemas=schemas,
         environment=environment,
         config_file=config_file,
+        manage_owners=chosen.get("manage_owners") is True,
         sources=sources,
     )
 

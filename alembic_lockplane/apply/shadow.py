@@ -83,8 +83,8 @@ def dry_run(
             except StepFailed as exc:
                 raise ShadowError(
                     f"shadow: cannot recreate the target's schema: {exc.message}",
-                    hint="an extension the target has may be missing on the shadow server; "
-                    "set SHADOW_DATABASE_URL to a server like the target",
+                    hint="an extension or a role the target has may be missing on the shadow "
+                    "server; set SHADOW_DATABASE_URL to a server like the target",
                 ) from None
             copy = scope.read(conn)
             if copy != current:

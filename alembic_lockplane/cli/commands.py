@@ -26,6 +26,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         shadow_schema=getattr(args, "shadow_schema", None),
         schemas=tuple(getattr(args, "schema", []) or ()),
         environment=getattr(args, "environment", None),
+        manage_owners=getattr(args, "owners", None),
     )
     return resolve(flags, os.environ, Path.cwd())
 
@@ -60,6 +61,7 @@ def _load(value: str, settings: Settings) -> Schema:
         schemas=settings.schemas,
         cwd=Path.cwd(),
         on_warning=_print_warning,
+        owners=settings.manage_owners,
     )
 
 
@@ -67,7 +69,9 @@ def cmd_introspect(args: argparse.Namespace) -> int:
     from alembic_lockplane.model.serde import schema_to_json
 
     settings = _settings(args)
-    schema = engine.introspect_url(require_database_url(settings), settings.schemas)
+    schema = engine.introspect_url(
+        require_database_url(settings), settings.schemas, owners=settings.manage_owners
+    )
     _emit(schema_to_json(schema) if args.format == "json" else _schema_sql(schema), args.output)
     return 0
 
@@ -146,7 +150,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
         raise UsageError("plan needs both --from and --to (or DATABASE_URL / a schema path)")
     current = _load(source, settings)
     desired = _load(target, settings)
-    plan = engine.make_plan(current, desired, lock_safe=args.lock_safe)
+    plan = engine.make_plan(
+        current,
+        desired,
+        lock_safe=args.lock_safe,
+        hints=engine.input_hints(target, cwd=Path.cwd()),
+        shadow_url=settings.shadow_database_url,
+        schemas=settings.schemas,
+    )
     sys.stderr.write(safety_report(plan, args.allow))
     if args.format == "sql":
         sys.stdout.write(plan_to_sql_script(plan))
@@ -190,15 +201,23 @@ def _plan_for_apply(args: argparse.Namespace, settings: Settings, db_url: str) -
     schema_path = args.schema_path or settings.schema_path
     if schema_path is None and not args.schema_path:
         raise UsageError("apply needs a plan file or --schema PATH")
-    current = engine.introspect_url(db_url, settings.schemas)
+    current = engine.introspect_url(db_url, settings.schemas, owners=settings.manage_owners)
+    desired_path = Path(schema_path) if schema_path else None
     desired = engine.load_desired(
-        Path(schema_path) if schema_path else None,
+        desired_path,
         shadow_url=settings.shadow_database_url,
         schemas=settings.schemas,
         cwd=Path.cwd(),
         on_warning=_print_warning,
+        owners=settings.manage_owners,
     )
-    plan = engine.make_plan(current, desired)
+    plan = engine.make_plan(
+        current,
+        desired,
+        hints=engine.rename_hints(desired_path, cwd=Path.cwd()),
+        shadow_url=settings.shadow_database_url,
+        schemas=settings.schemas,
+    )
     sys.stderr.write(safety_report(plan, args.allow))
     blocked = blocking_findings(plan, args.allow)
     if blocked:
@@ -232,6 +251,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
         skip_shadow=args.skip_shadow,
         dry_run=args.dry_run,
         schemas=settings.schemas or None,
+        manage_owners=settings.manage_owners,
         lock_timeout=args.lock_timeout,
         statement_timeout=args.statement_timeout,
         advisory_wait=args.lock_wait,

@@ -27,6 +27,13 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--environment", "--env", help="environment of lockplane.toml to use")
     p.add_argument("--shadow-db", help="server for scratch databases (default: embedded)")
     p.add_argument("--shadow-schema", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--owners",
+        action="store_const",
+        const=True,
+        default=None,
+        help="compare and plan object owners (setting: manage_owners)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from alembic_lockplane.plan.model import Finding, Plan, Safety
+from alembic_lockplane.plan.model import Finding, Plan, Safety, lock_summary
 
 
 def blocking_findings(plan: Plan, allowed: Collection[str]) -> list[Finding]:
@@ -19,6 +19,8 @@ def safety_report(plan: Plan, allowed: Collection[str] = ()) -> str:
     for number, step in enumerate(plan.steps, 1):
         marker = "" if step.transactional else "  [outside transaction]"
         lines.append(f"{number:>3}. {step.safety.value:<{width}}  {step.description}{marker}")
+        if step.lock:
+            lines.append(f"{'':>{width + 7}}lock: {lock_summary(step)}")
     findings = [(n, f) for n, s in enumerate(plan.steps, 1) for f in s.findings]
     if findings:
         lines.append("")

@@ -31,6 +31,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     without_owner,
 )
+from alembic_lockplane.diff.dependents import domain_detours, function_uses
 from alembic_lockplane.diff.enums import defaults_cleared_by_recreate, diff_enum
 from alembic_lockplane.diff.functions import (
     diff_domains,
@@ -39,7 +40,19 @@ from alembic_lockplane.diff.functions import (
     gone_functions,
 )
 from alembic_lockplane.diff.order import order
+from alembic_lockplane.diff.partitions import (
+    inheritance_changes,
+    rebuilt_tables,
+    with_inherited,
+    without_tables,
+)
 from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
+from alembic_lockplane.diff.types import (
+    diff_composite_types,
+    diff_owners,
+    diff_privileges,
+    diff_range_types,
+)
 from alembic_lockplane.diff.views import diff_views, rebuilt_views
 from alembic_lockplane.model.objects import (
     ConstraintKind,
@@ -56,10 +69,26 @@ T = TypeVar("T")
 
 
 def diff(current: Schema, desired: Schema) -> list[Change]:
-    """Every change from ``current`` to ``desired``, dependency-ordered and deterministic."""
+    """Every change from ``current`` to ``desired``, dependency-ordered and deterministic.
+
+    Tables that must be rebuilt (``diff/partitions.py``) are planned in two halves, through
+    a middle schema that does not have them."""
+    rebuilt = rebuilt_tables(current, desired)
+    if rebuilt:
+        middle = without_tables(current, rebuilt)
+        return order(_changes(current, middle) + _changes(middle, desired))
+    return order(_changes(current, desired))
+
+
+def _changes(current: Schema, desired: Schema) -> list[Change]:
     forced = _dependent_foreign_keys(current, desired)
     replaced = _replaced_columns(current, desired)
     cleared = defaults_cleared_by_recreate(current, desired)
+    gone = gone_functions(current, desired)
+    uses = function_uses(current, gone)
+    for key, names in uses.constraints.items():
+        forced.setdefault(key, set()).update(names)
+    replaced |= uses.generated
 
     def table(old: Table | None, new: Table | None) -> list[Change]:
         if old is None:
@@ -68,14 +97,21 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
         if new is None:
             return drop_table(old)
         key = TableKey(old.schema, old.name)
+        if inheritance_changes(old, new):
+            old, new = with_inherited(old, current), with_inherited(new, desired)
         return diff_table(
             old,
             new,
             frozenset(forced.get(key, ())),
             frozenset(c for (s, t, c) in cleared if (s, t) == key),
+            reset_defaults=frozenset(uses.defaults.get(key, ())),
+            forced_policies=frozenset(uses.policies.get(key, ())),
+            regenerated=frozenset(c for (s, t, c) in uses.generated if (s, t) == key),
         )
 
     def index(old: Index | None, new: Index | None) -> list[Change]:
+        if old is not None and new is not None and uses.index(old):
+            return [DropIndex(old), CreateIndex(new)]
         return _index(old, new, replaced)
 
     changes: list[Change] = []
@@ -83,15 +119,21 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += _pairs(current.extensions, desired.extensions, _extension)
     changes += _pairs(current.enums, desired.enums, lambda a, b: diff_enum(a, b, current, desired))
     changes += _pairs(current.sequences, desired.sequences, _sequence)
-    changes += _pairs(current.tables, desired.tables, table, always=bool(forced))
-    changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced))
-    gone = gone_functions(current, desired)
+    changes += _pairs(current.tables, desired.tables, table, always=bool(forced) or bool(uses))
+    changes += _pairs(
+        current.indexes, desired.indexes, index, always=bool(replaced) or bool(uses.calls)
+    )
     rebuilt = rebuilt_views(current, desired, gone)
-    changes += diff_domains(current, desired)
+    detours, via = domain_detours(current, uses)
+    changes += detours
+    changes += diff_domains(via, desired)
     changes += diff_functions(current, desired)
     changes += diff_views(current, desired, rebuilt)
     changes += diff_triggers(current, desired, rebuilt, gone)
-    return order(changes)
+    changes += diff_composite_types(current, desired)
+    changes += diff_range_types(current, desired)
+    changes += diff_privileges(current, desired, changes) + diff_owners(current, desired, changes)
+    return changes
 
 
 def _pairs(

@@ -16,20 +16,24 @@ from alembic_lockplane.diff.changes import (
     AddColumn,
     AddConstraint,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterIdentity,
     AlterPolicy,
+    AttachPartition,
     Change,
     CommentKind,
     CommentTarget,
     CreatePolicy,
     CreateTable,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
     DropDefault,
     DropIdentity,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropTable,
@@ -83,27 +87,41 @@ def diff_table(
     new: Table,
     forced: frozenset[str] = frozenset(),
     cleared: frozenset[str] = frozenset(),
+    *,
+    reset_defaults: frozenset[str] = frozenset(),
+    forced_policies: frozenset[str] = frozenset(),
+    regenerated: frozenset[str] = frozenset(),
 ) -> list[Change]:
     """Changes turning ``old`` into ``new`` (same key). ``forced`` names constraints that
     must be dropped and added again even if unchanged (their dependencies are rebuilt);
-    ``cleared`` names columns whose default an enum recreate has already taken off."""
+    ``cleared`` names columns whose default an enum recreate has already taken off;
+    ``reset_defaults`` names columns whose default is dropped and set again, and
+    ``forced_policies`` policies dropped and created again, and ``regenerated`` generated
+    columns dropped and added again (a function they call is recreated)."""
     key = key_of(old)
-    changes: list[Change] = []
+    changes: list[Change] = _parent_changes(key, old, new)
     replaced: set[str] = set()
     for old_col in old.columns:
         new_col = new.column(old_col.name)
         if new_col is None:
             changes.append(DropColumn(key, old_col))
+        elif old_col.name in regenerated and new_col.generated is not None:
+            replaced.add(old_col.name)
+            changes += [DropColumn(key, old_col), AddColumn(key, new_col)]
         elif _generation_differs(old_col, new_col):
             replaced.add(old_col.name)
             changes.append(ReplaceGeneratedColumn(key, old_col, new_col))
         else:
             start = replace(old_col, default=None) if old_col.name in cleared else old_col
+            if start.default is not None and old_col.name in reset_defaults:
+                cleared_col = replace(start, default=None)
+                changes.append(DropDefault(key, start, cleared_col))
+                start = cleared_col
             changes += diff_column(key, start, new_col)
     changes += [AddColumn(key, c) for c in new.columns if old.column(c.name) is None]
     changes += _diff_constraints(key, old, new, forced, replaced)
     gone = bool(replaced) or any(new.column(c.name) is None for c in old.columns)
-    changes += _diff_policies(key, old, new, gone)
+    changes += _diff_policies(key, old, new, gone, forced_policies)
     if old.rls_enabled != new.rls_enabled:
         flag = EnableRowLevelSecurity if new.rls_enabled else DisableRowLevelSecurity
         changes.append(flag(key))
@@ -113,6 +131,21 @@ def diff_table(
     if old.comment != new.comment:
         target = CommentTarget(CommentKind.TABLE, key.schema, key.name)
         changes.append(SetComment(target, old.comment, new.comment))
+    return changes
+
+
+def _parent_changes(key: TableKey, old: Table, new: Table) -> list[Change]:
+    """Detach / attach a partition whose parent or bound changes; ``NO INHERIT`` /
+    ``INHERIT`` for inheritance parents that go or come. They come first in the table's
+    changes: a detached table's columns are its own again, and can then be changed."""
+    changes: list[Change] = []
+    if old.partition_of != new.partition_of:
+        if old.partition_of is not None:
+            changes.append(DetachPartition(key, old.partition_of))
+        if new.partition_of is not None:
+            changes.append(AttachPartition(key, new.partition_of))
+    changes += [DropInherit(key, p) for p in old.inherits if p not in new.inherits]
+    changes += [AddInherit(key, p) for p in new.inherits if p not in old.inherits]
     return changes
 
 
@@ -200,7 +233,13 @@ def _diff_constraints(
     return changes
 
 
-def _diff_policies(key: TableKey, old: Table, new: Table, columns_go: bool) -> list[Change]:
+def _diff_policies(
+    key: TableKey,
+    old: Table,
+    new: Table,
+    columns_go: bool,
+    forced: frozenset[str] = frozenset(),
+) -> list[Change]:
     """A policy whose expressions change is altered in place, unless columns of the table
     are dropped: the old expression may read one, and blocks its drop until it goes."""
     changes: list[Change] = []
@@ -212,7 +251,7 @@ def _diff_policies(key: TableKey, old: Table, new: Table, columns_go: bool) -> l
             changes.append(DropPolicy(key, before))
         elif before is None:
             changes.append(CreatePolicy(key, after))
-        elif _policy_needs_recreate(before, after, columns_go):
+        elif _policy_needs_recreate(before, after, columns_go) or name in forced:
             changes += [DropPolicy(key, before), CreatePolicy(key, after)]
         else:
             state = before

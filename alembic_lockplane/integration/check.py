@@ -21,7 +21,7 @@ def check(config: Config, *, roundtrip: bool = False) -> Plan:
     ``roundtrip`` also runs every downgrade to ``base`` and the upgrades again, and fails
     (``PlanError``) when that does not give the same schema.
     """
-    from alembic_lockplane.engine import load_desired, make_plan
+    from alembic_lockplane.engine import load_desired, make_plan, rename_hints
 
     s = settings_mod.load(config)
     replayed = replayed_schema(
@@ -30,4 +30,5 @@ def check(config: Config, *, roundtrip: bool = False) -> Plan:
     desired = load_desired(
         s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
     )
-    return make_plan(replayed, desired)
+    hints = rename_hints(s.schema_path, cwd=s.base_dir)
+    return make_plan(replayed, desired, hints=hints, shadow_url=s.shadow_url, schemas=s.schemas)

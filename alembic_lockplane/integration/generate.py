@@ -131,14 +131,18 @@ class _Planner:
     def plan(self, current: Schema) -> RevisionBody | None:
         """The revision body, or ``None`` when there is nothing to do."""
         from alembic_lockplane.cli.report import blocking_findings, safety_report
-        from alembic_lockplane.engine import load_desired, make_plan
+        from alembic_lockplane.engine import load_desired, make_plan, rename_hints
         from alembic_lockplane.integration.validate import validate_on_shadow
 
         s = self.settings
         desired = load_desired(
             s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
         )
-        plan = with_policy(make_plan(current, desired, s.lock_safe), s.blocking_level.rank)
+        hints = rename_hints(s.schema_path, cwd=s.base_dir)  # "renamed from": docs/renames.md
+        made = make_plan(
+            current, desired, s.lock_safe, hints=hints, shadow_url=s.shadow_url, schemas=s.schemas
+        )
+        plan = with_policy(made, s.blocking_level.rank)
         if not plan.steps:
             _say(
                 "No changes: the current schema matches the desired schema; "
@@ -155,7 +159,7 @@ class _Planner:
             _say(f"Note: {note}")
         source = _display_path(s.schema_path, s.base_dir)
         self.made = (plan, current)
-        return render_body(plan, schemas=s.schemas, source=source)
+        return render_body(plan, schemas=s.schemas, source=source, lock_timeout=s.lock_timeout)
 
     def write_plan_files(self, script: Any) -> None:
         """``<revision>.migration.json`` and ``.rollback.json`` beside the revision file."""

@@ -14,7 +14,8 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from alembic_lockplane.plan.model import Plan, Step
+from alembic_lockplane.plan.model import Plan, Step, lock_summary
+from alembic_lockplane.render.quote import quote_literal
 from alembic_lockplane.render.transactions import step_runs_in_transaction
 
 LINE = 100
@@ -49,15 +50,25 @@ class RevisionBody:
 
 
 def render_body(
-    plan: Plan, *, schemas: Sequence[str] | None = None, source: str | None = None
+    plan: Plan,
+    *,
+    schemas: Sequence[str] | None = None,
+    source: str | None = None,
+    lock_timeout: str | None = None,
 ) -> RevisionBody:
-    """The revision body for ``plan`` (``source`` names the desired schema in the docstring)."""
+    """The revision body for ``plan`` (``source`` names the desired schema in the docstring).
+
+    ``lock_timeout`` (e.g. ``5s``): every step starts with ``SET LOCAL lock_timeout`` (it
+    lasts until the migration's transaction ends), or, in an ``autocommit_block``, with a
+    session ``SET`` that is ``RESET`` after the step, so a step waiting for its lock behind
+    a long transaction fails instead of queueing every query on the table behind it.
+    """
     total = len(plan.steps)
     up: list[str] = []
     for number, step in enumerate(plan.steps, 1):
         up.append("")
-        up.extend(_step_block(step, f"Step {number}/{total}", step.sql))
-    down = _downgrade(plan)
+        up.extend(_step_block(step, f"Step {number}/{total}", step.sql, lock_timeout))
+    down = _downgrade(plan, lock_timeout)
     summary = [f"Planned by alembic-lockplane: {total} step(s), highest level {plan.safety}."]
     if source:
         summary.append(f"Desired schema: {source}")
@@ -74,7 +85,7 @@ def render_body(
     )
 
 
-def _downgrade(plan: Plan) -> list[str]:
+def _downgrade(plan: Plan, lock_timeout: str | None = None) -> list[str]:
     irreversible = [s for s in plan.steps if s.rollback is None]
     lines: list[str] = []
     if irreversible:
@@ -97,7 +108,7 @@ def _downgrade(plan: Plan) -> list[str]:
     total = len(plan.steps)
     for number, reverse in downgrade_steps(plan) or []:
         lines.append("")
-        lines.extend(_step_block(reverse, f"Undo step {number}/{total}", reverse.sql))
+        lines.extend(_step_block(reverse, f"Undo step {number}/{total}", reverse.sql, lock_timeout))
     return lines
 
 
@@ -120,21 +131,30 @@ def downgrade_steps(plan: Plan) -> list[tuple[int, Step]] | None:
     ]
 
 
-def _step_block(step: Step, label: str, statements: Sequence[str]) -> list[str]:
+def _step_block(
+    step: Step, label: str, statements: Sequence[str], lock_timeout: str | None = None
+) -> list[str]:
     lines = _comment(f"{label} [{step.safety}] {step.description}", INDENT)
     for finding in step.findings:
         lines += _comment(f"{finding.level} {finding.code}: {finding.message}", INDENT, "  ")
         if finding.hint:
             lines += _comment(f"hint: {finding.hint}", INDENT, "    ")
     if step.lock:
-        lines += _comment(f"lock: {step.lock}", INDENT, "  ")
+        lines += _comment(f"lock: {lock_summary(step)}", INDENT, "  ")
     indent = INDENT
     if not step.transactional:
         lines += _comment("Runs outside the migration's transaction (autocommit).", INDENT)
         lines.append(f"{INDENT}with op.get_context().autocommit_block():")
         indent = INDENT * 2
+    if lock_timeout:
+        scope = "LOCAL " if step.transactional else ""
+        lines.extend(
+            execute_call(f"SET {scope}lock_timeout = {quote_literal(lock_timeout)}", indent)
+        )
     for sql in statements:
         lines.extend(execute_call(sql, indent))
+    if lock_timeout and not step.transactional:
+        lines.extend(execute_call("RESET lock_timeout", indent))
     return lines
 
 

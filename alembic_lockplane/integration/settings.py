@@ -36,6 +36,7 @@ KEYS = (
     "plan_files",
     "snapshot_path",
     "lock_safe",
+    "lock_timeout",
 )
 _ALIASES = {"shadow_url": "shadow_database_url", "schema": "schema_path"}
 
@@ -54,6 +55,8 @@ class Settings:
     base_dir: Path = Path(".")
     #: lock-safe strategies on existing tables: True (all), False, or the names to use
     lock_safe: bool | frozenset[str] = True
+    #: ``SET lock_timeout`` before every step of a revision (e.g. ``5s``); None: not set
+    lock_timeout: str | None = None
 
 
 def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
@@ -107,6 +110,8 @@ def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
         kwargs["plan_files"] = _choice(raw["plan_files"], ("true", "false")) == "true"
     if "lock_safe" in raw:
         kwargs["lock_safe"] = _lock_safe(raw["lock_safe"])
+    if "lock_timeout" in raw:
+        kwargs["lock_timeout"] = _duration(raw["lock_timeout"])
     return Settings(**kwargs)
 
 
@@ -121,6 +126,24 @@ def _lock_safe(entry: tuple[Any, Path, str]) -> bool | frozenset[str]:
         return resolve_strategies(_list(value))
     except ConfigError as exc:
         raise ConfigError(f"{exc.message} in {origin} (lock_safe)", hint=exc.hint) from None
+
+
+_DURATION = re.compile(r"^\d+(?:\.\d+)?\s*(?:us|ms|s|min|h|d)?$")
+
+
+def _duration(entry: tuple[Any, Path, str]) -> str | None:
+    """A PostgreSQL duration (``500ms``, ``5s``, ``1min``; a bare number is milliseconds);
+    empty or ``0`` turns the setting off."""
+    value, _, origin = entry
+    text = str(value).strip()
+    if not text or text == "0":
+        return None
+    if not _DURATION.match(text):
+        raise ConfigError(
+            f"{origin}: lock_timeout {text!r} is not a duration",
+            hint="write e.g. 5s, 500ms or 1min",
+        )
+    return text
 
 
 def _config_dir(config: Config) -> Path:

@@ -17,12 +17,13 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     TableKey,
 )
+from alembic_lockplane.diff.changes_types import AlterCompositeType
 from alembic_lockplane.diff.diff import diff
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
 from alembic_lockplane.render import render
-from alembic_lockplane.render.locks import strongest_lock
+from alembic_lockplane.render.locks import NO_WORK, strongest_lock, table_work
 from alembic_lockplane.render.strategies import Expansion, expand, resolve_strategies
 
 
@@ -66,6 +67,8 @@ def has_honest_reverse(change: Change) -> bool:
     """
     if isinstance(change, AlterExtension):
         return change.old.version == change.new.version
+    if isinstance(change, AlterCompositeType):
+        return change.reversible  # ADD ATTRIBUTE cannot put an attribute back mid-type
     return True
 
 
@@ -73,6 +76,12 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
     forward = render(change)
     rollback = render(change.reverse()).statements if has_honest_reverse(change) else None
     findings = tuple(assess(change, ctx)) if assess is not None else ()
+    lock = _lock(change, ctx)
+    # The rows are those of the change's own table: a new one is empty (a foreign key from a
+    # new table locks the existing referenced table, but reads only the new, empty one).
+    table = getattr(change, "table", None)
+    new_table = table is not None and (table[0], table[1]) in ctx.created_tables
+    work = table_work(change) if lock is not None and not new_table else NO_WORK
     return Step(
         description=forward.description,
         sql=forward.statements,
@@ -80,17 +89,30 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
         findings=findings,
         transactional=forward.transactional,
         rollback=rollback,
-        lock=_lock(change, ctx),
+        lock=lock,
+        rewrites=work.rewrites,
+        scans=work.scans,
     )
 
 
 def build_steps(change: Change, ctx: PlanContext, assess: Assess | None) -> list[Step]:
     """The change's steps: a lock-safe sequence when a strategy applies, else one step."""
-    expansion = expand(change, ctx.strategies, ctx.created_tables)
+    expansion = expand(change, ctx.strategies, ctx.created_tables | _partitioned(ctx))
     if expansion is None:
         return [build_step(change, replace(ctx, strategies=frozenset()), assess)]
     return _strategy_steps(
         change, expansion, replace(ctx, strategies=frozenset({expansion.strategy})), assess
+    )
+
+
+def _partitioned(ctx: PlanContext) -> frozenset[tuple[str, str]]:
+    """Partitioned tables: PostgreSQL builds no index on them ``CONCURRENTLY`` and (before
+    18) adds no ``NOT VALID`` foreign key to them, so their changes are rendered plainly."""
+    return frozenset(
+        (t.schema, t.name)
+        for schema in (ctx.current, ctx.desired)
+        for t in schema.tables
+        if t.partition_by is not None
     )
 
 
@@ -108,6 +130,7 @@ def _strategy_steps(
             transactional=piece.transactional,
             rollback=piece.rollback,
             lock=piece.lock,
+            scans=piece.scans,
         )
         for number, piece in enumerate(expansion.pieces)
     ]

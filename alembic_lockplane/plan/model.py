@@ -36,7 +36,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class Step:
-    """One unit of work. ``rollback`` is ``None`` when the step has no honest reverse."""
+    """One unit of work. ``rollback`` is ``None`` when the step has no honest reverse.
+
+    ``lock`` is the strongest lock taken on a table that exists before the plan;
+    ``rewrites`` / ``scans`` say whether the step rewrites / reads every row of such a
+    table while holding it (``render/locks.py``: ``table_work``).
+    """
 
     description: str
     sql: tuple[str, ...]
@@ -45,6 +50,19 @@ class Step:
     transactional: bool = True
     rollback: tuple[str, ...] | None = ()
     lock: str | None = None
+    rewrites: bool = False
+    scans: bool = False
+
+
+def lock_summary(step: Step) -> str:
+    """``ACCESS EXCLUSIVE, rewrites the table`` / ``SHARE, scans the table`` /
+    ``ACCESS EXCLUSIVE, catalog only`` (no row read: the lock is held for a moment);
+    empty when the step locks no table that exists before the plan."""
+    if not step.lock:
+        return ""
+    if step.rewrites:
+        return f"{step.lock}, rewrites the table"
+    return f"{step.lock}, {'scans the table' if step.scans else 'catalog only'}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from alembic_lockplane.errors import SnapshotError
 from alembic_lockplane.fileio import read_json_file
-from alembic_lockplane.plan.model import Finding, Plan, Safety, Step
+from alembic_lockplane.plan.model import Finding, Plan, Safety, Step, lock_summary
 from alembic_lockplane.render.transactions import step_runs_in_transaction
 
 FORMAT = "alembic-lockplane/plan/1"
@@ -47,6 +47,8 @@ def _step_to_data(step: Step) -> dict[str, Any]:
         "transactional": step.transactional,
         "rollback": None if step.rollback is None else list(step.rollback),
         "lock": step.lock,
+        "rewrites": step.rewrites,
+        "scans": step.scans,
     }
 
 
@@ -116,6 +118,8 @@ def _step(data: Any, path: str) -> Step:
         transactional=transactional,
         rollback=_statements(obj.get("rollback"), f"{path}.rollback", required=False),
         lock=_opt_str(obj, "lock", path),
+        rewrites=_opt_bool(obj, "rewrites", path),
+        scans=_opt_bool(obj, "scans", path),
     )
 
 
@@ -174,6 +178,13 @@ def _opt_str(obj: dict[str, Any], key: str, path: str) -> str | None:
     return value
 
 
+def _opt_bool(obj: dict[str, Any], key: str, path: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        raise SnapshotError(f"{path}.{key}: expected boolean, got {_kind(value)}")
+    return value
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
@@ -197,5 +208,7 @@ def plan_to_sql_script(plan: Plan) -> str:
         lines.append(f"-- Step {number}: {title} [{step.safety.value}]")
         if not step.transactional:
             lines.append("-- NON-TRANSACTIONAL: run outside a transaction block")
+        if step.lock:
+            lines.append(f"-- lock: {lock_summary(step)}")
         lines += [f"{statement};" for statement in step.sql]
     return "\n".join(lines) + "\n"

@@ -25,7 +25,7 @@ def plan_with_renames(
             description=r.description,
             sql=(r.sql(),),
             rollback=(r.reverse().sql(),),
-            lock="ACCESS EXCLUSIVE",  # held for a moment: a catalog change, no scan
+            lock=r.lock,  # held for a moment: a catalog change, no rewrite, no scan
         )
         for r in renames
     )

@@ -15,6 +15,7 @@ from alembic_lockplane.model.objects import Origin, Schema
 from alembic_lockplane.shadow.provider import scratch_database
 
 _MISSING_EXTENSION = ("is not available", "could not open extension control file")
+_UNDEFINED_OBJECT = "42704"  # e.g. role "reporting" does not exist
 
 
 class SourceStatement(Protocol):
@@ -61,6 +62,12 @@ def _source_error(statement: SourceStatement, exc: psycopg2.Error) -> SchemaSour
             "the embedded shadow PostgreSQL does not ship this extension; set "
             "SHADOW_DATABASE_URL to a server that has it (ideally the target's version)"
         )
+    elif diag.sqlstate == _UNDEFINED_OBJECT and message.startswith("role "):
+        hint = (
+            "roles are not part of the schema: the shadow server must have every role the "
+            "files grant to or name as owner; set SHADOW_DATABASE_URL to a server that has "
+            "them (the embedded one only has PUBLIC and the predefined pg_* roles)"
+        )
     return SchemaSourceError(message, hint=hint, origin=origin)
 
 
@@ -69,6 +76,7 @@ def load_statements(
     *,
     shadow_url: str | None,
     schemas: Sequence[str] | None = None,
+    owners: bool = False,
 ) -> Schema:
     from alembic_lockplane.introspect import introspect
     from alembic_lockplane.introspect.session import second_connection
@@ -78,6 +86,6 @@ def load_statements(
         conn = connect(url)
         try:
             with second_connection(lambda: connect(url)):
-                return introspect(conn, schemas or None)
+                return introspect(conn, schemas or None, owners=owners)
         finally:
             conn.close()

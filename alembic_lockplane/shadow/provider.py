@@ -40,7 +40,13 @@ def scratch_database(shadow_url: str | None) -> Iterator[str]:
     admin = connect(server, autocommit=True)
     try:
         with admin.cursor() as cur:
-            cur.execute(f"CREATE DATABASE {quote_ident(name)}")
+            # The copy of the template is WAL-logged; waiting for that WAL to reach the disk
+            # is most of CREATE DATABASE's time (0.3 s against 0.02 s on PostgreSQL 15 here)
+            # and buys nothing for a database that lives for one command. The embedded server
+            # runs without fsync (embedded.py), where a plain file copy is cheaper still.
+            cur.execute("SET synchronous_commit = off")
+            strategy = " STRATEGY FILE_COPY" if shadow_url is None else ""
+            cur.execute(f"CREATE DATABASE {quote_ident(name)}{strategy}")
     except psycopg2.Error as exc:
         admin.close()
         message = (exc.diag.message_primary or str(exc)).strip()

@@ -78,7 +78,10 @@ def pw_server() -> Iterator[PasswordServer]:
         cur.execute("SHOW unix_socket_directories")
         (sockets,) = cur.fetchone() or ("",)
     conn.close()
-    yield PasswordServer(sockets.split(",")[0].strip(), admin_url)
+    try:
+        yield PasswordServer(sockets.split(",")[0].strip(), admin_url)
+    finally:
+        embedded.release(data)
 
 
 @pytest.fixture

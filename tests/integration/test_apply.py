@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import psycopg2
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane import engine
 from alembic_lockplane.apply import ADVISORY_LOCK_KEY, ApplyLockTimeout, StepFailed, apply_plan
@@ -23,7 +24,6 @@ from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
 from alembic_lockplane.render.transactions import step_runs_in_transaction
-from tests.conftest import create_database, drop_database
 
 START = """
 CREATE TABLE public.users (id bigint PRIMARY KEY, email text);
@@ -324,8 +324,20 @@ def test_the_embedded_shadow_serves_any_target_version(
     target is another major (15 here), and the dry-run must still agree with the target."""
     from alembic_lockplane.shadow import embedded
 
-    shadow = embedded.start(tmp_path_factory.mktemp("shadow") / "pg", delete_on_exit=True)
-    plan, _, desired = planned(start_url, desired_url)
-    result = apply_plan(plan, db_url=start_url, shadow_url=shadow, progress=lambda _: None)
-    assert result.shadow_checked and result.rollback_checked
-    assert model(start_url) == desired
+    data = tmp_path_factory.mktemp("shadow") / "pg"
+    shadow = embedded.start(data, delete_on_exit=True)
+    try:
+        plan, _, desired = planned(start_url, desired_url)
+        result = apply_plan(plan, db_url=start_url, shadow_url=shadow, progress=lambda _: None)
+        assert result.shadow_checked and result.rollback_checked
+        assert model(start_url) == desired
+        # It holds only scratch databases, so it runs without disk flushes (set once, kept).
+        check = psycopg2.connect(libpq_dsn(shadow))
+        try:
+            with check.cursor() as cur:
+                cur.execute("SELECT current_setting('fsync'), current_setting('full_page_writes')")
+                assert cur.fetchone() == ("off", "off")
+        finally:
+            check.close()
+    finally:
+        embedded.release(data)

@@ -1,8 +1,9 @@
 """The planner's oracle, one run per folder under tests/cases/.
 
-For each case, on the real test server: database A runs ``current.sql``, database B runs
-``desired.sql``; both are introspected; the plan A -> B is applied to A, after which A must
-introspect equal to B and a new plan must be empty; then the rollback plan is applied and
+For each case, on the real test server (two databases per worker, emptied between cases):
+database A runs ``current.sql``, database B runs ``desired.sql``; both are introspected; the
+plan A -> B is applied to A, after which A must introspect equal to B and a new plan must be
+empty; then the rollback plan is applied and
 A must introspect equal to where it started. The plan must also come out identical when
 computed twice. A case may carry ``meta.json`` with ``{"min_version": 160000, "reason":
 "..."}`` when it needs a newer server, or ``{"irreversible": "why"}`` when the plan has a
@@ -18,9 +19,8 @@ from pathlib import Path
 import psycopg2
 import psycopg2.extensions
 import pytest
-from pg_test_server import create_database, drop_database
+from pg_test_server import ReusableDatabase
 
-from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.diff.diff import diff
 from alembic_lockplane.errors import PlanError
 from alembic_lockplane.introspect import introspect
@@ -47,13 +47,7 @@ def _assess() -> Assess | None:
     return found
 
 
-class Database:
-    def __init__(self, server: str) -> None:
-        self.server = server
-        self.url = create_database(server)
-        self.conn = psycopg2.connect(libpq_dsn(self.url))
-        self.conn.autocommit = True
-
+class Database(ReusableDatabase):
     def run_script(self, sql: str) -> None:
         if sql.strip():
             with self.conn.cursor() as cur:
@@ -89,19 +83,25 @@ class Database:
         finally:
             conn.autocommit = True
 
-    def close(self) -> None:
-        self.conn.close()
-        drop_database(self.server, self.url)
+
+@pytest.fixture(scope="session")
+def case_pool(pg_server: str) -> Iterator[list[Database]]:
+    """Two databases per worker, emptied between cases (see ReusableDatabase)."""
+    pool = [Database(pg_server), Database(pg_server)]
+    try:
+        yield pool
+    finally:
+        for database in pool:
+            database.close()
 
 
 @pytest.fixture
-def databases(pg_server: str) -> Iterator[tuple[Database, Database]]:
-    a, b = Database(pg_server), Database(pg_server)
-    try:
-        yield a, b
-    finally:
-        a.close()
-        b.close()
+def databases(case_pool: list[Database], pg_server: str) -> tuple[Database, Database]:
+    for i, database in enumerate(case_pool):
+        if not database.reset():
+            database.close()
+            case_pool[i] = Database(pg_server)
+    return case_pool[0], case_pool[1]
 
 
 def _explain(label: str, got: Schema, want: Schema) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import psycopg2
 import psycopg2.extensions
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.diff.renames import Rename, rename_statements, resolve_renames
@@ -21,7 +22,6 @@ from alembic_lockplane.plan.model import Plan
 from alembic_lockplane.plan.renamed import plan_with_renames
 from alembic_lockplane.plan.rollback import rollback_plan
 from alembic_lockplane.source import Statement, read_source
-from tests.conftest import create_database, drop_database
 
 pytestmark = pytest.mark.db
 
@@ -126,7 +126,11 @@ def test_without_a_hint_the_plan_drops_and_creates(open_db: Open, tmp_path: Path
     ("text", "line", "message"),
     [
         (DESIRED.replace("from people", "from peeple"), 1, "table public.peeple does not exist"),
-        (DESIRED.replace("from full_name", "from fullname"), 4, "has no column 'fullname'"),
+        (
+            DESIRED.replace("from full_name", "from fullname"),
+            4,
+            "column 'fullname' of table public.people does not exist",
+        ),
     ],
 )
 def test_a_hint_naming_nothing_is_an_error_at_its_line(

@@ -50,8 +50,8 @@ def tricky_plan() -> Plan:
     )  # fmt: skip
 
 
-def render_file(plan: Plan, message: str = "add notes") -> str:
-    body = render_body(plan, schemas=("public",), source="schema.lp.sql")
+def render_file(plan: Plan, message: str = "add notes", *, lock_timeout: str | None = None) -> str:
+    body = render_body(plan, schemas=("public",), source="schema.lp.sql", lock_timeout=lock_timeout)
     text: str = Template(filename=str(revision_template())).render(
         up_revision="0001",
         down_revision=None,
@@ -164,3 +164,30 @@ def test_irreversible_step_makes_downgrade_refuse_before_any_change() -> None:
     assert "lp.irreversible(" in down
     assert "Drop enum value mood.sad" in down and "rows may use it" in down
     assert "from alembic import op" not in source  # no autocommit block, no unused import
+
+
+def test_lock_timeout_is_set_before_every_step_and_reset_after_autocommit_ones(
+    tmp_path: Path,
+) -> None:
+    local, plain = "SET LOCAL lock_timeout = '750ms'", "SET lock_timeout = '750ms'"
+    source = render_file(tricky_plan(), lock_timeout="750ms")
+    assert executes_in_order(source, "upgrade") == [
+        *(local, TRICKY, local, FUNCTION, local, COMMENT),
+        *(plain, INDEX, "RESET lock_timeout"),
+    ]
+    assert executes_in_order(source, "downgrade") == [
+        *(plain, "DROP INDEX CONCURRENTLY public.notes_note_idx", "RESET lock_timeout"),
+        *(local, "COMMENT ON TABLE public.notes IS NULL", local, "DROP FUNCTION public.f()"),
+        *(local, "DROP TABLE public.notes"),
+    ]
+    assert source == render_file(tricky_plan(), lock_timeout="750ms")
+    assert "lock_timeout" not in render_file(tricky_plan())
+    path = tmp_path / "0001_add_notes.py"
+    path.write_text(source, encoding="utf-8")
+    ruff = Path(sys.executable).parent / "ruff"
+    out = subprocess.run(
+        [str(ruff), "check", "--no-cache", "--isolated", "--line-length", "100",
+         "--select", "E,F,W,I,UP,B,SIM,RUF", str(path)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + source

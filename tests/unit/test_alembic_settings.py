@@ -105,3 +105,17 @@ def test_init_project_lays_out_a_ready_project(tmp_path: Path) -> None:
     assert s.schema_path == root / "schema.lp.sql" and s.schemas == ("public",)
     with pytest.raises(ConfigError, match="already exists"):
         init_project(root)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("5s", "5s"), ("750ms", "750ms"), ("1min", "1min"), ("0", None)]
+)
+def test_lock_timeout_setting(tmp_path: Path, value: str, expected: str | None) -> None:
+    config = ini(tmp_path, f"[lockplane]\nlock_timeout = {value}\n")
+    assert load(config, environ={}).lock_timeout == expected
+
+
+def test_lock_timeout_must_be_a_duration(tmp_path: Path) -> None:
+    config = ini(tmp_path, "[lockplane]\nlock_timeout = 5s'; DROP TABLE x; --\n")
+    with pytest.raises(ConfigError, match=r"lock_timeout .* is not a duration"):
+        load(config, environ={})

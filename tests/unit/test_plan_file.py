@@ -24,6 +24,7 @@ from alembic_lockplane.plan.planfile import (
     FORMAT,
     plan_from_data,
     plan_from_json,
+    plan_to_data,
     plan_to_json,
     plan_to_sql_script,
 )
@@ -83,7 +84,9 @@ def test_plan_json_layout_is_exact() -> None:
         '      "rollback": [\n'
         '        "ALTER TABLE public.users DROP COLUMN age"\n'
         "      ],\n"
-        '      "lock": "ACCESS EXCLUSIVE"\n'
+        '      "lock": "ACCESS EXCLUSIVE",\n'
+        '      "rewrites": false,\n'
+        '      "scans": false\n'
         "    }\n"
         "  ]\n"
         "}\n"
@@ -135,6 +138,19 @@ def test_errors_name_the_json_path(data: object, message: str) -> None:
     assert str(err.value).startswith(message)
 
 
+def test_rewrites_and_scans_round_trip_and_default_to_false() -> None:
+    step = Step("Validate constraint c", ("ALTER TABLE t VALIDATE CONSTRAINT c",), scans=True)
+    rewrite = Step("Alter type of column a", ("ALTER TABLE t ALTER a TYPE bigint",), rewrites=True)
+    plan = Plan("s", "t", (step, rewrite))
+    data = plan_to_data(plan)
+    assert [(s["rewrites"], s["scans"]) for s in data["steps"]] == [(False, True), (True, False)]
+    assert plan_from_json(plan_to_json(plan)) == plan
+    older = plan_from_data({"steps": [{"description": "x", "sql": ["SELECT 1"]}]})
+    assert (older.steps[0].rewrites, older.steps[0].scans) == (False, False)
+    with pytest.raises(SnapshotError, match=r"\$.steps\[0\].scans: expected boolean"):
+        plan_from_data({"steps": [{"description": "x", "sql": [], "scans": "yes"}]})
+
+
 def test_invalid_json_is_a_snapshot_error() -> None:
     with pytest.raises(SnapshotError, match="not valid JSON"):
         plan_from_json("{", source="migration.json")
@@ -151,6 +167,7 @@ def test_sql_script_marks_non_transactional_steps() -> None:
         "-- target_hash: t",
         "",
         "-- Step 1: Add column age to table users [review]",
+        "-- lock: ACCESS EXCLUSIVE, catalog only",
         "ALTER TABLE public.users ADD COLUMN age integer;",
         "",
         "-- Step 2: Add value 'b' to type m [safe]",

@@ -57,6 +57,7 @@ def not_valid_then_validate(key: TableKey, con: Constraint, description: str) ->
             rollback=(),
             transactional=False,
             lock=SHARE_UPDATE_EXCLUSIVE,
+            scans=True,
         ),
     )
 
@@ -95,6 +96,7 @@ def unique_via_index(key: TableKey, con: Constraint, description: str) -> tuple[
             rollback=(concurrent_drop(index, if_exists=True),),
             transactional=False,
             lock=SHARE_UPDATE_EXCLUSIVE,
+            scans=True,
         ),
         Piece(
             description=f"{description} (using the index built concurrently)",

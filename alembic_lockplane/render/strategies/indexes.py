@@ -47,6 +47,7 @@ def create_index_pieces(index: Index, description: str) -> tuple[Piece, ...] | N
             rollback=(concurrent_drop(index),),
             transactional=False,
             lock=SHARE_UPDATE_EXCLUSIVE,
+            scans=True,
         ),
     )
 

@@ -45,6 +45,7 @@ def not_null_via_check(key: TableKey, column: str, description: str) -> tuple[Pi
             rollback=(),
             transactional=False,
             lock=SHARE_UPDATE_EXCLUSIVE,
+            scans=True,
         ),
         Piece(
             description=f"{description} (proven by the CHECK: no scan), drop the CHECK",

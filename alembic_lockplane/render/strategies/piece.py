@@ -24,6 +24,8 @@ class Piece:
     rollback: tuple[str, ...]
     transactional: bool
     lock: str
+    #: reads every row of the table while holding ``lock`` (CONCURRENTLY builds, VALIDATE)
+    scans: bool = False
 
 
 @dataclass(frozen=True)

@@ -46,32 +46,32 @@ def upgrade() -> None:
     )
 
     # Step 4/11 [safe] Add column status to table posts
-    #   lock: ACCESS EXCLUSIVE
+    #   lock: ACCESS EXCLUSIVE, catalog only
     lp.execute(
         "ALTER TABLE public.posts ADD COLUMN status public.post_status DEFAULT "
         "'draft'::public.post_status NOT NULL"
     )
 
     # Step 5/11 [safe] Add column published_at to table posts
-    #   lock: ACCESS EXCLUSIVE
+    #   lock: ACCESS EXCLUSIVE, catalog only
     lp.execute("ALTER TABLE public.posts ADD COLUMN published_at timestamp with time zone")
 
     # Step 6/11 [safe] Add constraint posts_published_has_date to table posts (NOT VALID: existing
     # rows not checked yet)
-    #   lock: ACCESS EXCLUSIVE
+    #   lock: ACCESS EXCLUSIVE, catalog only
     lp.execute(
         "ALTER TABLE public.posts ADD CONSTRAINT posts_published_has_date CHECK (((status <> "
         "'published'::public.post_status) OR (published_at IS NOT NULL))) NOT VALID"
     )
 
     # Step 7/11 [safe] Validate constraint posts_published_has_date on existing rows
-    #   lock: SHARE UPDATE EXCLUSIVE
+    #   lock: SHARE UPDATE EXCLUSIVE, scans the table
     # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute("ALTER TABLE public.posts VALIDATE CONSTRAINT posts_published_has_date")
 
     # Step 8/11 [safe] Create index posts_status_published_at_idx (concurrently)
-    #   lock: SHARE UPDATE EXCLUSIVE
+    #   lock: SHARE UPDATE EXCLUSIVE, scans the table
     # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute(
@@ -80,7 +80,7 @@ def upgrade() -> None:
         )
 
     # Step 9/11 [safe] Add constraint post_tags_post_id_fkey to table post_tags
-    #   lock: SHARE ROW EXCLUSIVE
+    #   lock: SHARE ROW EXCLUSIVE, catalog only
     lp.execute(
         "ALTER TABLE public.post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) "
         "REFERENCES public.posts(id) ON DELETE CASCADE"
@@ -93,7 +93,7 @@ def upgrade() -> None:
     )
 
     # Step 11/11 [safe] Set comment on table posts
-    #   lock: SHARE UPDATE EXCLUSIVE
+    #   lock: SHARE UPDATE EXCLUSIVE, catalog only
     lp.execute("COMMENT ON TABLE public.posts IS 'Blog posts; published ones carry published_at'")
 
 

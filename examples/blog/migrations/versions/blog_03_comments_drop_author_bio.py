@@ -35,7 +35,7 @@ def upgrade() -> None:
     #   running code that still selects or inserts it fails.
     #     hint: Stop using the column in the application first, deploy, then drop it in a later
     #     migration; copy the values out if they may be needed. Allow with --allow drop_column.
-    #   lock: ACCESS EXCLUSIVE
+    #   lock: ACCESS EXCLUSIVE, catalog only
     lp.execute("ALTER TABLE public.authors DROP COLUMN bio")
 
     # Step 2/5 [safe] Create table comments
@@ -48,7 +48,7 @@ def upgrade() -> None:
     )
 
     # Step 3/5 [safe] Create index authors_lower_email_idx (concurrently)
-    #   lock: SHARE UPDATE EXCLUSIVE
+    #   lock: SHARE UPDATE EXCLUSIVE, scans the table
     # Runs outside the migration's transaction (autocommit).
     with op.get_context().autocommit_block():
         lp.execute(
@@ -63,7 +63,7 @@ def upgrade() -> None:
     )
 
     # Step 5/5 [safe] Add constraint comments_post_id_fkey to table comments
-    #   lock: SHARE ROW EXCLUSIVE
+    #   lock: SHARE ROW EXCLUSIVE, catalog only
     lp.execute(
         "ALTER TABLE public.comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) "
         "REFERENCES public.posts(id) ON DELETE CASCADE"

@@ -1,0 +1,48 @@
+"""The ``manage_owners`` setting: off by default, from the flag, lockplane.toml or alembic.ini."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alembic_lockplane.errors import ConfigError
+from alembic_lockplane.settings import Flags, resolve
+
+
+def _project(tmp_path: Path, toml: str) -> Path:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    (tmp_path / "lockplane.toml").write_text(toml, encoding="utf-8")
+    return tmp_path
+
+
+def test_owners_are_not_managed_unless_asked(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    assert resolve(Flags(), {}, tmp_path).manage_owners is False
+
+
+def test_the_flag_the_top_level_and_an_environment_section_turn_it_on(tmp_path: Path) -> None:
+    assert resolve(Flags(manage_owners=True), {}, _project(tmp_path, "")).manage_owners
+    top = resolve(Flags(), {}, _project(tmp_path, "manage_owners = true\n"))
+    assert top.manage_owners and top.sources["manage_owners"] == "lockplane.toml"
+    section = _project(
+        tmp_path, "manage_owners = false\n[environments.prod]\nmanage_owners = true\n"
+    )
+    assert resolve(Flags(environment="prod"), {}, section).manage_owners
+    assert not resolve(Flags(), {}, section).manage_owners
+
+
+def test_alembic_ini_does_not_turn_it_on(tmp_path: Path) -> None:
+    # the Alembic integration does not manage owners: its ini section must not either
+    (tmp_path / ".git").mkdir()
+    ini = tmp_path / "alembic.ini"
+    ini.write_text("[alembic]\n[lockplane]\nmanage_owners = true\n", encoding="utf-8")
+    assert not resolve(Flags(), {}, tmp_path).manage_owners
+
+
+def test_a_string_in_lockplane_toml_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="manage_owners must be true or false"):
+        resolve(Flags(), {}, _project(tmp_path, 'manage_owners = "yes"\n'))
+    section = '[environments.prod]\nmanage_owners = "true"\n'
+    with pytest.raises(ConfigError, match=r"\[environments\.prod\] manage_owners must be"):
+        resolve(Flags(), {}, _project(tmp_path, section))
