@@ -79,13 +79,14 @@ def load_statements(
     owners: bool = False,
 ) -> Schema:
     from alembic_lockplane.introspect import introspect
-    from alembic_lockplane.introspect.session import second_connection
 
     with scratch_database(shadow_url) as url:
         execute_statements(url, statements)
         conn = connect(url)
         try:
-            with second_connection(lambda: connect(url)):
-                return introspect(conn, schemas or None, owners=owners)
+            # One connection (no introspect.session.second_connection): the DDL above takes
+            # seconds, a second connection would save tenths, and the current schema is often
+            # in memory by now, so rows read at once on two connections would raise the peak.
+            return introspect(conn, schemas or None, owners=owners)
         finally:
             conn.close()
