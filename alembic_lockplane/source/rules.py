@@ -34,7 +34,12 @@ _DATA_HINT = (
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What rules may know about the whole source: where each table is created."""
+    """What rules may know about the whole source: where each table is created.
+
+    ``read_source`` runs the rules statement by statement (``Checker``): a rule sees the whole
+    context only if it is listed in ``_WHOLE_SOURCE`` (with the statement kind it acts on);
+    any other rule sees just the statements before it, without their tokens.
+    """
 
     statements: Sequence[Statement]
     created_tables: Mapping[QualifiedName, int]  # table -> index of its CREATE TABLE statement
