@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,10 @@ import pytest
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.render.quote import quote_ident
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_alembic_support import Project
 
 pytestmark = pytest.mark.db
 
@@ -132,3 +137,72 @@ def test_a_configured_shadow_without_the_role_fails_in_one_line_naming_it(
     assert errors == [f'error: schema.lp.sql:2:1: role "{missing}" does not exist']
     assert f'hint: the shadow server has no role "{missing}"' in result.stderr
     assert not _role_exists(pg_server, missing)
+
+
+def _alembic_project(root: Path, db_url: str, ini_lines: str = "") -> Project:
+    """A project of our init template on the embedded shadow, with extra [lockplane] keys."""
+    project = Project.create(root, db_url, shadow_url=None)
+    ini = root / "alembic.ini"
+    ini.write_text(
+        ini.read_text(encoding="utf-8").replace("[lockplane]\n", "[lockplane]\n" + ini_lines),
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_alembic_revision_validates_on_the_embedded_shadow_with_target_only_roles(
+    tmp_path: Path, db_url: str, target_role: str
+) -> None:
+    who = quote_ident(target_role)
+    project = _alembic_project(tmp_path / "proj", db_url)
+    project.execute(
+        "CREATE TABLE t (id int); ALTER TABLE t ENABLE ROW LEVEL SECURITY;"
+        f"GRANT SELECT ON t TO {who}; CREATE POLICY p ON t TO {who} USING (true)"
+    )
+    project.write_schema(
+        "CREATE TABLE t (id int, note text);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\n"
+        "CREATE POLICY p ON t TO PUBLIC USING (true);\n"
+    )
+    try:
+        made = project.alembic(
+            "revision", "--lockplane", "-m", "note", "--allow", "revoke_privilege"
+        )
+        assert "REVOKE SELECT ON TABLE public.t FROM" in project.revisions()[0].read_text()
+        assert "failed" not in made.stderr
+        project.alembic("upgrade", "head")
+        assert project.query(
+            "SELECT count(*) FROM information_schema.role_table_grants "
+            f"WHERE grantee = '{target_role}'"
+        ) == [(0,)]
+    finally:
+        project.execute(f"DROP OWNED BY {who}")
+
+
+def test_alembic_ini_manage_owners_and_manage_privileges_plan_and_guard_alike(
+    tmp_path: Path, db_url: str, target_role: str
+) -> None:
+    who = quote_ident(target_role)
+    project = _alembic_project(
+        tmp_path / "proj", db_url, "manage_owners = true\nmanage_privileges = false\n"
+    )
+    project.execute(f"CREATE TABLE t (id int); GRANT SELECT ON t TO {who}")
+    project.write_schema(f"CREATE TABLE t (id int, note text);\nALTER TABLE t OWNER TO {who};\n")
+    try:
+        project.alembic("revision", "--lockplane", "-m", "owner")
+        [revision] = project.revisions()
+        text = revision.read_text(encoding="utf-8")
+        assert "GRANT" not in text and "REVOKE" not in text  # the grant differs: not planned
+        assert f'"ALTER TABLE public.t OWNER TO \\"{target_role}\\""' in text
+        assert "planned_at=down_revision, owners=True, privileges=False)" in text
+        project.alembic("upgrade", "head")  # the guard reads owners, not privileges
+        assert project.query(
+            "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 't'"
+        ) == [(target_role,)]
+        again = project.alembic("revision", "--lockplane", "-m", "again")
+        assert "No changes" in again.stderr and len(project.revisions()) == 1
+        project.alembic("downgrade", "base")  # the guard of the downgrade matches too
+        assert project.query(
+            "SELECT pg_get_userbyid(relowner) = current_user FROM pg_class WHERE relname = 't'"
+        ) == [(True,)]
+    finally:
+        project.execute(f"DROP OWNED BY {who}")
