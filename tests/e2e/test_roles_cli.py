@@ -139,14 +139,15 @@ def test_a_configured_shadow_without_the_role_fails_in_one_line_naming_it(
     assert not _role_exists(pg_server, missing)
 
 
-def _alembic_project(root: Path, db_url: str, ini_lines: str = "") -> Project:
-    """A project of our init template on the embedded shadow, with extra [lockplane] keys."""
+def _alembic_project(root: Path, db_url: str, *edits: tuple[str, str]) -> Project:
+    """A project of our init template on the embedded shadow, its alembic.ini edited."""
     project = Project.create(root, db_url, shadow_url=None)
     ini = root / "alembic.ini"
-    ini.write_text(
-        ini.read_text(encoding="utf-8").replace("[lockplane]\n", "[lockplane]\n" + ini_lines),
-        encoding="utf-8",
-    )
+    text = ini.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    ini.write_text(text, encoding="utf-8")
     return project
 
 
@@ -183,7 +184,10 @@ def test_alembic_ini_manage_owners_and_manage_privileges_plan_and_guard_alike(
 ) -> None:
     who = quote_ident(target_role)
     project = _alembic_project(
-        tmp_path / "proj", db_url, "manage_owners = true\nmanage_privileges = false\n"
+        tmp_path / "proj",
+        db_url,
+        ("manage_owners = false", "manage_owners = true"),
+        ("manage_privileges = true", "manage_privileges = false"),
     )
     project.execute(f"CREATE TABLE t (id int); GRANT SELECT ON t TO {who}")
     project.write_schema(f"CREATE TABLE t (id int, note text);\nALTER TABLE t OWNER TO {who};\n")
