@@ -210,3 +210,57 @@ def test_alembic_ini_manage_owners_and_manage_privileges_plan_and_guard_alike(
         ) == [(True,)]
     finally:
         project.execute(f"DROP OWNED BY {who}")
+
+
+REPLAYED_REVISION = """\
+from alembic import op
+
+revision = "grant_1"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("CREATE TABLE t (id int)")
+    op.execute('GRANT SELECT ON t TO "{role}"')
+
+
+def downgrade() -> None:
+    op.execute("DROP TABLE t")
+"""
+
+
+def test_lockplane_check_replays_revisions_granting_to_roles_the_embedded_shadow_lacks(
+    run_lockplane, tmp_path: Path, db_url: str, pg_server: str
+) -> None:
+    role = f"LP Replayed {secrets.token_hex(4)}"  # on no server yet
+    project = _alembic_project(tmp_path / "proj", db_url)
+    (project.versions / "grant_1.py").write_text(
+        REPLAYED_REVISION.format(role=role), encoding="utf-8"
+    )
+    project.write_schema(f'CREATE TABLE t (id int);\nGRANT SELECT ON t TO "{role}";\n')
+    # the replay runs before the desired schema is loaded: the replay itself needs the role
+    result = run_lockplane("check", "--roundtrip", cwd=project.root)
+    assert result.returncode == 0, result.stderr
+    assert "The revisions produce the desired schema." in result.stderr
+    assert not _role_exists(pg_server, role)
+
+
+def test_a_plan_file_granting_to_a_role_the_embedded_shadow_lacks_dry_runs(
+    run_lockplane, db_url: str, pg_server: str, tmp_path: Path, target_role: str
+) -> None:
+    who = quote_ident(target_role)
+    (tmp_path / "schema.lp.sql").write_text(
+        f"CREATE TABLE t (id int);\nGRANT SELECT ON t TO {who};\n", encoding="utf-8"
+    )
+    # planned with the target's server as shadow: the embedded one never saw the role
+    made = run_lockplane(
+        "plan", "--from", db_url, "--to", "schema.lp.sql", env={"SHADOW_DATABASE_URL": pg_server}
+    )
+    assert made.returncode == 0, made.stderr
+    (tmp_path / "migration.json").write_text(made.stdout, encoding="utf-8")
+    dry = run_lockplane("apply", "migration.json", "--dry-run", env={"DATABASE_URL": db_url})
+    assert dry.returncode == 0, dry.stderr
+    assert f'shadow: creating the role "{target_role}" and starting again' in dry.stderr
+    assert "the rollback ran and returned to the starting schema" in dry.stderr
