@@ -27,18 +27,25 @@ class Scope:
     schemas: tuple[str, ...] | None
     exclude_tables: tuple[tuple[str | None, str], ...]
     owners: bool = False
+    privileges: bool = True
 
     @staticmethod
     def of(
         schemas: Seq[str] | None,
         exclude_tables: Collection[tuple[str | None, str]],
         owners: bool = False,
+        privileges: bool = True,
     ) -> Scope:
-        return Scope(tuple(schemas) if schemas else None, tuple(exclude_tables), owners)
+        schemas_ = tuple(schemas) if schemas else None
+        return Scope(schemas_, tuple(exclude_tables), owners, privileges)
 
     def read(self, conn: Connection) -> Schema:
         return introspect(
-            conn, self.schemas, exclude_tables=self.exclude_tables, owners=self.owners
+            conn,
+            self.schemas,
+            exclude_tables=self.exclude_tables,
+            owners=self.owners,
+            privileges=self.privileges,
         )
 
 

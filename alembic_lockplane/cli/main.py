@@ -34,6 +34,14 @@ def _common(p: argparse.ArgumentParser) -> None:
         default=None,
         help="compare and plan object owners (setting: manage_owners)",
     )
+    p.add_argument(
+        "--no-privileges",
+        dest="privileges",
+        action="store_const",
+        const=False,
+        default=None,
+        help="leave GRANT/REVOKE out of reads and plans (setting: manage_privileges = false)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

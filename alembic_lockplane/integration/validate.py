@@ -4,12 +4,13 @@ On a scratch database: build ``current`` (planned from what a fresh database alr
 run the upgrade steps as the revision will (one transaction, non-transactional steps on
 their own), check that planning again to ``desired`` is empty, run the downgrade steps,
 check the schema equals ``current`` again. Any failure names the step and carries
-PostgreSQL's own message.
+PostgreSQL's own message. On the embedded shadow, the roles both schemas name are created
+first (``shadow/roles.py``).
 
 A success is remembered in the cache folder (``shadow/cache.py``), keyed by the hashes of
-``current`` and ``desired``, the plan, the shadow server's version and ``schemas``: running
-the same revision command again with nothing changed does not create a scratch database.
-``LOCKPLANE_NO_CACHE=1`` turns that off.
+``current`` and ``desired``, the plan, the shadow server's version, ``schemas`` and how the
+schemas were read (owners, privileges): running the same revision command again with nothing
+changed does not create a scratch database. ``LOCKPLANE_NO_CACHE=1`` turns that off.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from alembic_lockplane.integration.render import downgrade_steps
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
+from alembic_lockplane.shadow.roles import missing_role, missing_role_hint
 
 
 def validate_on_shadow(
@@ -35,16 +37,27 @@ def validate_on_shadow(
     *,
     shadow_url: str | None,
     schemas: Sequence[str] | None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> list[str]:
-    """Raise ``PlanError`` unless ``plan`` upgrades and downgrades cleanly; return notes."""
-    key = _validation_key(plan, current, desired, shadow_url, schemas)
+    """Raise ``PlanError`` unless ``plan`` upgrades and downgrades cleanly; return notes.
+    ``owners``/``privileges``: how ``current`` and ``desired`` were read."""
+    key = _validation_key(plan, current, desired, shadow_url, schemas, (owners, privileges))
     if key is not None:
         from alembic_lockplane.shadow import cache
 
         remembered = cache.read_validated(key)
         if remembered is not None:
             return remembered
-    notes = _validate(plan, current, desired, shadow_url=shadow_url, schemas=schemas)
+    notes = _validate(
+        plan,
+        current,
+        desired,
+        shadow_url=shadow_url,
+        schemas=schemas,
+        owners=owners,
+        privileges=privileges,
+    )
     if key is not None:
         cache.write_validated(key, notes)
     return notes
@@ -56,6 +69,7 @@ def _validation_key(
     desired: Schema,
     shadow_url: str | None,
     schemas: Sequence[str] | None,
+    reading: tuple[bool, bool],
 ) -> str | None:
     """The cache key of this validation; None when caching is off or the server is unknown."""
     from alembic_lockplane.plan.planfile import plan_to_data
@@ -66,8 +80,9 @@ def _validation_key(
     version = cache.shadow_version(shadow_url)
     if version is None:
         return None
+    scope = [*(schemas or ()), f"owners={reading[0]}", f"privileges={reading[1]}"]
     return cache.validation_key(
-        canonical_hash(current), canonical_hash(desired), plan_to_data(plan), version, schemas
+        canonical_hash(current), canonical_hash(desired), plan_to_data(plan), version, scope
     )
 
 
@@ -78,15 +93,22 @@ def _validate(
     *,
     shadow_url: str | None,
     schemas: Sequence[str] | None,
+    owners: bool,
+    privileges: bool,
 ) -> list[str]:
     from alembic_lockplane.engine import make_plan
-    from alembic_lockplane.introspect import introspect
+    from alembic_lockplane.introspect import introspect as read
     from alembic_lockplane.shadow.provider import scratch_database
+    from alembic_lockplane.shadow.roles import prepare_shadow
+
+    def introspect(conn: psycopg2.extensions.connection, scope: Sequence[str] | None) -> Schema:
+        return read(conn, scope, owners=owners, privileges=privileges)
 
     notes: list[str] = []
     with scratch_database(shadow_url) as url:
         conn = connect(url)
         try:
+            prepare_shadow(conn, shadow_url, current, desired)
             baseline = introspect(conn, schemas)
             build = make_plan(baseline, current)
             run_steps(conn, build.steps, "building the current schema on the shadow")
@@ -145,9 +167,10 @@ def run_steps(conn: psycopg2.extensions.connection, steps: Sequence[Step], what:
             if not conn.autocommit:
                 conn.rollback()
             message = (exc.diag.message_primary or str(exc)).strip()
+            role = missing_role(exc.pgcode, exc.diag.message_primary)
             raise PlanError(
                 f"{what} failed on the shadow at step {number} ({step.description}): {message}",
-                hint=exc.diag.message_hint,
+                hint=missing_role_hint(role) if role else exc.diag.message_hint,
             ) from None
     conn.commit()
 

@@ -31,6 +31,7 @@ def introspect(
     exclude_tables: Collection[tuple[str | None, str]] = DEFAULT_EXCLUDE_TABLES,
     on_query: QueryHook | None = None,
     owners: bool = False,
+    privileges: bool = True,
 ) -> Schema:
     """The schema of the database behind ``conn``.
 
@@ -39,7 +40,8 @@ def introspect(
     out, with their columns, constraints, indexes, policies and owned sequences; a schema
     of ``None`` matches the table in any schema. ``on_query`` is called with a label before
     every statement sent, so callers (tests, benchmarks) can count round trips. ``owners``
-    also reads the owners of objects the connected role does not own (``manage_owners``).
+    also reads the owners of objects the connected role does not own (``manage_owners``);
+    ``privileges=False`` leaves privileges out (``manage_privileges = false``).
 
     The connection comes back in the state it was in: autocommit or not, idle or inside
     the caller's transaction (a savepoint is used then), settings unchanged.
@@ -68,7 +70,7 @@ def introspect(
         domains = kinds.domains(session.rows("domains"))
         composite_types = type_kinds.composite_types(session.rows("composite_types"))
         range_types = type_kinds.range_types(session.rows("range_types"))
-        privileges = type_kinds.privileges(session.rows("privileges"))
+        granted = type_kinds.privileges(session.rows("privileges")) if privileges else []
         owned = type_kinds.owners(session.rows("owners")) if owners else []
     return Schema(
         namespaces=tuple(namespaces),
@@ -83,6 +85,6 @@ def introspect(
         domains=tuple(domains),
         composite_types=tuple(composite_types),
         range_types=tuple(range_types),
-        privileges=tuple(privileges),
+        privileges=tuple(granted),
         owners=tuple(owned),
     )
