@@ -38,8 +38,15 @@ from alembic_lockplane.diff.functions import (
     diff_triggers,
     gone_functions,
 )
+from alembic_lockplane.diff.mentions import mentions
 from alembic_lockplane.diff.order import order
-from alembic_lockplane.diff.tables import create_table, diff_table, drop_table
+from alembic_lockplane.diff.tables import (
+    create_table,
+    diff_table,
+    drop_table,
+    regenerated_columns,
+    retyped_columns,
+)
 from alembic_lockplane.diff.views import diff_views, rebuilt_views
 from alembic_lockplane.model.objects import (
     ConstraintKind,
@@ -59,7 +66,9 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     """Every change from ``current`` to ``desired``, dependency-ordered and deterministic."""
     forced = _dependent_foreign_keys(current, desired)
     replaced = _replaced_columns(current, desired)
+    retyped = _retyped(current, desired)
     cleared = defaults_cleared_by_recreate(current, desired)
+    retyped_names = frozenset(c for (_, _, c) in retyped)
 
     def table(old: Table | None, new: Table | None) -> list[Change]:
         if old is None:
@@ -73,18 +82,19 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
             new,
             frozenset(forced.get(key, ())),
             frozenset(c for (s, t, c) in cleared if (s, t) == key),
+            retyped_names,
         )
 
     def index(old: Index | None, new: Index | None) -> list[Change]:
-        return _index(old, new, replaced)
+        return _index(old, new, replaced, retyped)
 
     changes: list[Change] = []
     changes += _pairs(current.namespaces, desired.namespaces, _namespace)
     changes += _pairs(current.extensions, desired.extensions, _extension)
     changes += _pairs(current.enums, desired.enums, lambda a, b: diff_enum(a, b, current, desired))
     changes += _pairs(current.sequences, desired.sequences, _sequence)
-    changes += _pairs(current.tables, desired.tables, table, always=bool(forced))
-    changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced))
+    changes += _pairs(current.tables, desired.tables, table, always=bool(forced or retyped))
+    changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced or retyped))
     gone = gone_functions(current, desired)
     rebuilt = rebuilt_views(current, desired, gone)
     changes += diff_domains(current, desired)
@@ -198,14 +208,28 @@ def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, 
 
 
 def _replaced_columns(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:
-    """Columns dropped and added again (generation changed): what uses them goes too."""
+    """Columns dropped and added again (generation changed, or generated from a column
+    whose type changes): what uses them goes too."""
     out: set[tuple[str, str, str]] = set()
     for table in current.tables:
         target = desired.table(table.schema, table.name)
+        if target is None:
+            continue
+        again = regenerated_columns(table, target)
         for column in table.columns:
-            kept = target.column(column.name) if target else None
-            if kept is not None and kept.generated != column.generated:
+            kept = target.column(column.name)
+            if kept is not None and (kept.generated != column.generated or column.name in again):
                 out.add((table.schema, table.name, column.name))
+    return out
+
+
+def _retyped(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:
+    """Columns kept with another type."""
+    out: set[tuple[str, str, str]] = set()
+    for table in current.tables:
+        target = desired.table(table.schema, table.name)
+        if target is not None:
+            out |= {(table.schema, table.name, c) for c in retyped_columns(table, target)}
     return out
 
 
@@ -216,14 +240,32 @@ def _mentions(index: Index, replaced: set[tuple[str, str, str]]) -> bool:
     return any(quote_ident(c) in index.definition for c in names)
 
 
+def _reads_retyped(index: Index, retyped: set[tuple[str, str, str]]) -> bool:
+    """Whether an expression or the predicate of the index may read a retyped column.
+    PostgreSQL rebuilds such an index from its old text, whose casts then print otherwise
+    than the desired index's: it is dropped and created from the desired definition.
+    (A plain column key needs nothing: the rebuild prints the same.)"""
+    names = [c for (s, t, c) in retyped if (s, t) == (index.schema, index.table)]
+    texts = [k.expression for k in index.keys if k.expression not in map(quote_ident, names)]
+    texts.append(index.predicate or "")
+    return any(mentions(text, c) for text in texts for c in names)
+
+
 def _index(
-    old: Index | None, new: Index | None, replaced: set[tuple[str, str, str]]
+    old: Index | None,
+    new: Index | None,
+    replaced: set[tuple[str, str, str]],
+    retyped: set[tuple[str, str, str]],
 ) -> list[Change]:
     if old is None:
         assert new is not None
         return [CreateIndex(new)]
     if new is None:
         return [DropIndex(old)]
-    if replace(old, comment=None) != replace(new, comment=None) or _mentions(old, replaced):
+    if (
+        replace(old, comment=None) != replace(new, comment=None)
+        or _mentions(old, replaced)
+        or _reads_retyped(old, retyped)
+    ):
         return [DropIndex(old), CreateIndex(new)]
     return _comment(CommentKind.INDEX, old.schema, old.name, old.comment, new.comment)

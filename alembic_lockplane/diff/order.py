@@ -114,6 +114,8 @@ def phase(change: Change) -> int:
             return 13
         case CreateTable():
             return 14
+        case AddColumn(new=col) if col.generated is not None:
+            return 16  # after the type changes of the columns it reads
         case AddColumn():
             return 15
         case (

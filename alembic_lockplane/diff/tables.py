@@ -44,6 +44,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.mentions import mentions
 from alembic_lockplane.model.objects import Column, Constraint, ConstraintKind, Policy, Table
 
 
@@ -78,32 +79,60 @@ def drop_table(table: Table) -> list[Change]:
     return changes
 
 
+def retyped_columns(old: Table, new: Table) -> frozenset[str]:
+    """Columns of ``old`` kept in ``new`` with another type."""
+    return frozenset(
+        c.name for c in old.columns if (n := new.column(c.name)) is not None and n.type != c.type
+    )
+
+
+def regenerated_columns(old: Table, new: Table) -> frozenset[str]:
+    """Generated columns kept in ``new`` that read a column whose type changes: PostgreSQL
+    refuses that type change while they exist, so they are dropped before it and added
+    again (recomputed) after it."""
+    retyped = retyped_columns(old, new)
+    return frozenset(
+        c.name
+        for c in old.columns
+        if c.generated is not None
+        and new.column(c.name) is not None
+        and any(mentions(c.generated, r) for r in retyped if r != c.name)
+    )
+
+
 def diff_table(
     old: Table,
     new: Table,
     forced: frozenset[str] = frozenset(),
     cleared: frozenset[str] = frozenset(),
+    retyped: frozenset[str] = frozenset(),
 ) -> list[Change]:
     """Changes turning ``old`` into ``new`` (same key). ``forced`` names constraints that
     must be dropped and added again even if unchanged (their dependencies are rebuilt);
-    ``cleared`` names columns whose default an enum recreate has already taken off."""
+    ``cleared`` names columns whose default an enum recreate has already taken off;
+    ``retyped`` names columns (of any table) whose type the plan changes: policies that
+    may read one are dropped before and created after (PostgreSQL refuses the change)."""
     key = key_of(old)
     changes: list[Change] = []
     replaced: set[str] = set()
+    regenerated = regenerated_columns(old, new)
     for old_col in old.columns:
         new_col = new.column(old_col.name)
-        if new_col is None:
+        if new_col is None or old_col.name in regenerated:
             changes.append(DropColumn(key, old_col))
+            if new_col is not None:
+                replaced.add(old_col.name)
         elif _generation_differs(old_col, new_col):
             replaced.add(old_col.name)
             changes.append(ReplaceGeneratedColumn(key, old_col, new_col))
         else:
             start = replace(old_col, default=None) if old_col.name in cleared else old_col
             changes += diff_column(key, start, new_col)
-    changes += [AddColumn(key, c) for c in new.columns if old.column(c.name) is None]
+    added = [c for c in new.columns if old.column(c.name) is None or c.name in regenerated]
+    changes += [AddColumn(key, c) for c in added]
     changes += _diff_constraints(key, old, new, forced, replaced)
     gone = bool(replaced) or any(new.column(c.name) is None for c in old.columns)
-    changes += _diff_policies(key, old, new, gone)
+    changes += _diff_policies(key, old, new, gone, retyped | retyped_columns(old, new))
     if old.rls_enabled != new.rls_enabled:
         flag = EnableRowLevelSecurity if new.rls_enabled else DisableRowLevelSecurity
         changes.append(flag(key))
@@ -200,9 +229,12 @@ def _diff_constraints(
     return changes
 
 
-def _diff_policies(key: TableKey, old: Table, new: Table, columns_go: bool) -> list[Change]:
+def _diff_policies(
+    key: TableKey, old: Table, new: Table, columns_go: bool, retyped: frozenset[str]
+) -> list[Change]:
     """A policy whose expressions change is altered in place, unless columns of the table
-    are dropped: the old expression may read one, and blocks its drop until it goes."""
+    are dropped: the old expression may read one, and blocks its drop until it goes. A
+    policy that may read a column whose type changes is dropped and created again."""
     changes: list[Change] = []
     names = sorted({p.name for p in old.policies} | {p.name for p in new.policies})
     for name in names:
@@ -212,7 +244,9 @@ def _diff_policies(key: TableKey, old: Table, new: Table, columns_go: bool) -> l
             changes.append(DropPolicy(key, before))
         elif before is None:
             changes.append(CreatePolicy(key, after))
-        elif _policy_needs_recreate(before, after, columns_go):
+        elif _policy_needs_recreate(before, after, columns_go) or any(
+            mentions(before.using, c) or mentions(before.with_check, c) for c in retyped
+        ):
             changes += [DropPolicy(key, before), CreatePolicy(key, after)]
         else:
             state = before

@@ -23,6 +23,7 @@ from alembic_lockplane.diff.changes import (
     SetComment,
 )
 from alembic_lockplane.diff.changes_objects import CommentObject, CreateView, DropView, ReplaceView
+from alembic_lockplane.diff.tables import regenerated_columns
 from alembic_lockplane.model.objects import Dependency, Schema, View
 
 Key = tuple[str, str, str]
@@ -38,7 +39,7 @@ def changed_columns(current: Schema, desired: Schema) -> dict[tuple[str, str], f
         if target is None:
             out[(table.schema, table.name)] = ALL_COLUMNS
             continue
-        names = set()
+        names = set(regenerated_columns(table, target))
         for col in table.columns:
             after = target.column(col.name)
             if after is None or (after.type, after.collation, after.generated) != (

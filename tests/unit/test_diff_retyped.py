@@ -1,0 +1,81 @@
+"""A column whose type changes under what reads it: generated columns, expression indexes
+and policies are taken off before the type change and put back after it."""
+
+from __future__ import annotations
+
+from alembic_lockplane.diff.changes import (
+    AddColumn,
+    AlterColumnType,
+    CreateIndex,
+    CreatePolicy,
+    DropColumn,
+    DropIndex,
+    DropPolicy,
+    TableKey,
+)
+from alembic_lockplane.diff.diff import diff
+from alembic_lockplane.diff.mentions import mentions
+from alembic_lockplane.model.objects import Column, Index, IndexKey, Policy, Schema, Table
+
+ITEM = TableKey("public", "item")
+
+
+def _item(price: str, *, total: str = "integer", policy: str | None = None) -> Table:
+    return Table(
+        "public",
+        "item",
+        columns=(
+            Column("price", price),
+            Column("total", total, generated="(price * 2)"),
+            Column("note", "text"),
+        ),
+        policies=(Policy("p", using=policy),) if policy else (),
+    )
+
+
+def test_a_generated_column_reading_a_retyped_column_is_dropped_first_and_added_last() -> None:
+    changes = diff(Schema(tables=(_item("integer"),)), Schema(tables=(_item("bigint"),)))
+    kinds = [type(c) for c in changes]
+    assert kinds == [DropColumn, AlterColumnType, AddColumn]
+    assert isinstance(changes[2], AddColumn) and changes[2].new.name == "total"
+
+
+def test_a_generated_column_reading_only_unchanged_columns_stays() -> None:
+    old = Table("public", "item", columns=(Column("price", "integer"), Column("note", "text")))
+    new = Table("public", "item", columns=(Column("price", "integer"), Column("note", "bigint")))
+    changes = diff(Schema(tables=(old,)), Schema(tables=(new,)))
+    assert [type(c) for c in changes] == [AlterColumnType]
+
+
+def test_a_policy_reading_a_retyped_column_is_recreated_around_it() -> None:
+    old = _item("integer", policy="(price > 0)")
+    new = _item("bigint", policy="(price > 0)")
+    kinds = [type(c) for c in diff(Schema(tables=(old,)), Schema(tables=(new,)))]
+    assert kinds[0] is DropPolicy and kinds[-1] is CreatePolicy
+    assert kinds.index(AlterColumnType) < kinds.index(CreatePolicy)
+
+
+def test_an_index_predicate_reading_a_retyped_column_is_recreated() -> None:
+    def index(pred: str) -> Index:
+        return Index(
+            "public",
+            "i",
+            "item",
+            definition=f"CREATE INDEX i ON public.item USING btree (note) WHERE {pred}",
+            keys=(IndexKey("note"),),
+            predicate=pred,
+        )
+
+    old = Schema(tables=(_item("integer"),), indexes=(index("(price > 0)"),))
+    new = Schema(tables=(_item("bigint"),), indexes=(index("(price > 0)"),))
+    kinds = [type(c) for c in diff(old, new)]
+    assert kinds.index(DropIndex) < kinds.index(AlterColumnType) < kinds.index(CreateIndex)
+
+
+def test_mentions_matches_whole_identifiers_only() -> None:
+    assert mentions("(price * qty)", "price")
+    assert not mentions("(unit_price * qty)", "price")
+    assert not mentions("(price_eur * qty)", "price")
+    assert mentions('("Price" * 2)', "Price")
+    assert not mentions("(price * 2)", "Price")
+    assert not mentions(None, "price")
