@@ -186,7 +186,8 @@ def _sequence(old: Sequence | None, new: Sequence | None) -> list[Change]:
 
 def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, set[str]]:
     """Foreign keys that must be dropped and re-added because the key they reference
-    (a primary key or unique constraint) is dropped and re-added under them."""
+    (a primary key, unique constraint or unique index, matched by its set of columns) is
+    dropped and re-added under them."""
     rebuilt: set[tuple[str, str, tuple[str, ...]]] = set()
     for table in current.tables:
         target = desired.table(table.schema, table.name)
@@ -197,12 +198,21 @@ def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, 
             if after is None or replace(after, comment=None, validated=True) != replace(
                 con, comment=None, validated=True
             ):
-                rebuilt.add((table.schema, table.name, con.columns))
+                rebuilt.add((table.schema, table.name, tuple(map(quote_ident, con.columns))))
+    kept = {i.key: i for i in desired.indexes}
+    for index in current.indexes:
+        later = kept.get(index.key)
+        if index.unique and (
+            later is None or replace(later, comment=None) != replace(index, comment=None)
+        ):
+            # A foreign key may rest on a standalone unique index too.
+            rebuilt.add((index.schema, index.table, tuple(k.expression for k in index.keys)))
+    targets = {(s, t, frozenset(cols)) for s, t, cols in rebuilt}
     forced: dict[TableKey, set[str]] = {}
     for table in current.tables:
         for con in table.constraints:
             ref = con.references
-            if ref and (ref.schema, ref.table, ref.columns) in rebuilt:
+            if ref and (ref.schema, ref.table, frozenset(map(quote_ident, ref.columns))) in targets:
                 forced.setdefault(TableKey(table.schema, table.name), set()).add(con.name)
     return forced
 
