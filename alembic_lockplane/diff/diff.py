@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from alembic_lockplane.diff.casts import needs_using
 from alembic_lockplane.diff.changes import (
     AlterExtension,
     AlterSequence,
@@ -68,7 +69,7 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     replaced = _replaced_columns(current, desired)
     retyped = _retyped(current, desired)
     cleared = defaults_cleared_by_recreate(current, desired)
-    retyped_names = frozenset(c for (_, _, c) in retyped)
+    unstable = _unstable_names(current, desired, retyped | replaced)
 
     def table(old: Table | None, new: Table | None) -> list[Change]:
         if old is None:
@@ -82,7 +83,7 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
             new,
             frozenset(forced.get(key, ())),
             frozenset(c for (s, t, c) in cleared if (s, t) == key),
-            retyped_names,
+            unstable,
         )
 
     def index(old: Index | None, new: Index | None) -> list[Change]:
@@ -93,7 +94,7 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += _pairs(current.extensions, desired.extensions, _extension)
     changes += _pairs(current.enums, desired.enums, lambda a, b: diff_enum(a, b, current, desired))
     changes += _pairs(current.sequences, desired.sequences, _sequence)
-    changes += _pairs(current.tables, desired.tables, table, always=bool(forced or retyped))
+    changes += _pairs(current.tables, desired.tables, table, always=bool(forced or unstable))
     changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced or retyped))
     gone = gone_functions(current, desired)
     rebuilt = rebuilt_views(current, desired, gone)
@@ -187,7 +188,8 @@ def _sequence(old: Sequence | None, new: Sequence | None) -> list[Change]:
 def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, set[str]]:
     """Foreign keys that must be dropped and re-added because the key they reference
     (a primary key, unique constraint or unique index, matched by its set of columns) is
-    dropped and re-added under them."""
+    dropped and re-added under them, or because a column on either side changes type
+    family (``_recast_columns``)."""
     rebuilt: set[tuple[str, str, tuple[str, ...]]] = set()
     for table in current.tables:
         target = desired.table(table.schema, table.name)
@@ -208,13 +210,34 @@ def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, 
             # A foreign key may rest on a standalone unique index too.
             rebuilt.add((index.schema, index.table, tuple(k.expression for k in index.keys)))
     targets = {(s, t, frozenset(cols)) for s, t, cols in rebuilt}
+    recast = _recast_columns(current, desired)
     forced: dict[TableKey, set[str]] = {}
     for table in current.tables:
         for con in table.constraints:
             ref = con.references
-            if ref and (ref.schema, ref.table, frozenset(map(quote_ident, ref.columns))) in targets:
+            if ref is None:
+                continue
+            if (
+                (ref.schema, ref.table, frozenset(map(quote_ident, ref.columns))) in targets
+                or any((table.schema, table.name, c) in recast for c in con.columns)
+                or any((ref.schema, ref.table, c) in recast for c in ref.columns)
+            ):
                 forced.setdefault(TableKey(table.schema, table.name), set()).add(con.name)
     return forced
+
+
+def _recast_columns(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:
+    """Columns whose type changes to another family (a ``USING`` cast): a foreign key on
+    either side may not hold between the old type and the new one, so it is dropped
+    before and added again after (``integer`` -> ``bigint`` keeps it)."""
+    out: set[tuple[str, str, str]] = set()
+    for table in current.tables:
+        target = desired.table(table.schema, table.name)
+        for column in table.columns:
+            kept = target.column(column.name) if target else None
+            if kept is not None and needs_using(column.type, kept.type):
+                out.add((table.schema, table.name, column.name))
+    return out
 
 
 def _replaced_columns(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:
@@ -231,6 +254,22 @@ def _replaced_columns(current: Schema, desired: Schema) -> set[tuple[str, str, s
             if kept is not None and (kept.generated != column.generated or column.name in again):
                 out.add((table.schema, table.name, column.name))
     return out
+
+
+def _unstable_names(
+    current: Schema, desired: Schema, changed: set[tuple[str, str, str]]
+) -> frozenset[str]:
+    """Names a policy's expression must not hold on to while the plan runs: columns that
+    change type or are dropped or replaced, and tables that are dropped (a policy may read
+    another table in a subquery, and blocks its change until it is dropped)."""
+    names = {c for (_, _, c) in changed}
+    for table in current.tables:
+        target = desired.table(table.schema, table.name)
+        if target is None:
+            names.add(table.name)
+        else:
+            names |= {c.name for c in table.columns if target.column(c.name) is None}
+    return frozenset(names)
 
 
 def _retyped(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:

@@ -100,8 +100,8 @@ def phase(change: Change) -> int:
             return 2
         case SetSequenceOwnedBy(new=new) if new.owned_by is None:
             return 4
-        case DropColumn():
-            return 5
+        case DropColumn() | DropIdentity():
+            return 5  # an identity's sequence goes before a sequence of its name is created
         case DropTable():
             return 6
         case CreateSchema():
@@ -120,7 +120,6 @@ def phase(change: Change) -> int:
             return 15
         case (
             DropDefault()
-            | DropIdentity()
             | AlterColumnType()
             | AlterColumnCollation()
             | DropNotNull()

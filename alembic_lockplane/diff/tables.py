@@ -105,13 +105,14 @@ def diff_table(
     new: Table,
     forced: frozenset[str] = frozenset(),
     cleared: frozenset[str] = frozenset(),
-    retyped: frozenset[str] = frozenset(),
+    unstable: frozenset[str] = frozenset(),
 ) -> list[Change]:
     """Changes turning ``old`` into ``new`` (same key). ``forced`` names constraints that
     must be dropped and added again even if unchanged (their dependencies are rebuilt);
     ``cleared`` names columns whose default an enum recreate has already taken off;
-    ``retyped`` names columns (of any table) whose type the plan changes: policies that
-    may read one are dropped before and created after (PostgreSQL refuses the change)."""
+    ``unstable`` names columns (of any table) the plan retypes or drops, and tables it
+    drops: policies that may read one are dropped before and created after (PostgreSQL
+    refuses the change while they depend on it)."""
     key = key_of(old)
     changes: list[Change] = []
     replaced: set[str] = set()
@@ -132,7 +133,7 @@ def diff_table(
     changes += [AddColumn(key, c) for c in added]
     changes += _diff_constraints(key, old, new, forced, replaced)
     gone = bool(replaced) or any(new.column(c.name) is None for c in old.columns)
-    changes += _diff_policies(key, old, new, gone, retyped | retyped_columns(old, new))
+    changes += _diff_policies(key, old, new, gone, unstable | retyped_columns(old, new))
     if old.rls_enabled != new.rls_enabled:
         flag = EnableRowLevelSecurity if new.rls_enabled else DisableRowLevelSecurity
         changes.append(flag(key))
@@ -230,11 +231,11 @@ def _diff_constraints(
 
 
 def _diff_policies(
-    key: TableKey, old: Table, new: Table, columns_go: bool, retyped: frozenset[str]
+    key: TableKey, old: Table, new: Table, columns_go: bool, unstable: frozenset[str]
 ) -> list[Change]:
     """A policy whose expressions change is altered in place, unless columns of the table
     are dropped: the old expression may read one, and blocks its drop until it goes. A
-    policy that may read a column whose type changes is dropped and created again."""
+    policy that may read an ``unstable`` name is dropped and created again."""
     changes: list[Change] = []
     names = sorted({p.name for p in old.policies} | {p.name for p in new.policies})
     for name in names:
@@ -245,7 +246,7 @@ def _diff_policies(
         elif before is None:
             changes.append(CreatePolicy(key, after))
         elif _policy_needs_recreate(before, after, columns_go) or any(
-            mentions(before.using, c) or mentions(before.with_check, c) for c in retyped
+            mentions(before.using, c) or mentions(before.with_check, c) for c in unstable
         ):
             changes += [DropPolicy(key, before), CreatePolicy(key, after)]
         else:

@@ -79,3 +79,51 @@ def test_mentions_matches_whole_identifiers_only() -> None:
     assert mentions('("Price" * 2)', "Price")
     assert not mentions("(price * 2)", "Price")
     assert not mentions(None, "price")
+
+
+def _fk_pair(pk_type: str, fk_type: str) -> Schema:
+    from alembic_lockplane.model.objects import Constraint, ConstraintKind, ForeignKeyTarget
+
+    pkey = Constraint("p_pkey", ConstraintKind.PRIMARY_KEY, "PRIMARY KEY (id)", columns=("id",))
+    fk = Constraint(
+        "c_p_fkey",
+        ConstraintKind.FOREIGN_KEY,
+        "FOREIGN KEY (p_id) REFERENCES public.p(id)",
+        columns=("p_id",),
+        references=ForeignKeyTarget("public", "p", ("id",)),
+    )
+    return Schema(
+        tables=(
+            Table("public", "c", columns=(Column("p_id", fk_type),), constraints=(fk,)),
+            Table("public", "p", columns=(Column("id", pk_type),), constraints=(pkey,)),
+        )
+    )
+
+
+def test_a_foreign_key_whose_columns_change_type_family_is_dropped_and_added_again() -> None:
+    from alembic_lockplane.diff.changes import AddConstraint, DropConstraint
+
+    kinds = [type(c) for c in diff(_fk_pair("integer", "integer"), _fk_pair("text", "text"))]
+    assert kinds[0] is DropConstraint and kinds[-1] is AddConstraint
+
+
+def test_a_widened_foreign_key_stays() -> None:
+    kinds = [type(c) for c in diff(_fk_pair("integer", "integer"), _fk_pair("bigint", "bigint"))]
+    assert kinds == [AlterColumnType, AlterColumnType]
+
+
+def test_a_policy_reading_another_tables_dropped_column_is_recreated_first() -> None:
+    def reader(using: str) -> Table:
+        return Table(
+            "public",
+            "file",
+            columns=(Column("id", "integer"),),
+            policies=(Policy("p", using=using),),
+        )
+
+    old = reader("(id IN (SELECT g.id FROM public.g WHERE g.legacy))")
+    new = reader("(id IN (SELECT g.id FROM public.g))")
+    old_g = Table("public", "g", columns=(Column("id", "integer"), Column("legacy", "boolean")))
+    new_g = Table("public", "g", columns=(Column("id", "integer"),))
+    kinds = [type(c) for c in diff(Schema(tables=(old, old_g)), Schema(tables=(new, new_g)))]
+    assert kinds == [DropPolicy, DropColumn, CreatePolicy]
