@@ -32,7 +32,11 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     without_owner,
 )
-from alembic_lockplane.diff.enums import defaults_cleared_by_recreate, diff_enum
+from alembic_lockplane.diff.enums import (
+    columns_recast_by_recreate,
+    defaults_cleared_by_recreate,
+    diff_enum,
+)
 from alembic_lockplane.diff.functions import (
     diff_domains,
     diff_functions,
@@ -67,7 +71,9 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     """Every change from ``current`` to ``desired``, dependency-ordered and deterministic."""
     forced = _dependent_foreign_keys(current, desired)
     replaced = _replaced_columns(current, desired)
-    retyped = _retyped(current, desired)
+    recast = columns_recast_by_recreate(current, desired)
+    retyped = _retyped(current, desired) | recast
+    _add_checks_reading(forced, current, recast)
     cleared = defaults_cleared_by_recreate(current, desired)
     unstable = _unstable_names(current, desired, retyped | replaced)
 
@@ -224,6 +230,18 @@ def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, 
             ):
                 forced.setdefault(TableKey(table.schema, table.name), set()).add(con.name)
     return forced
+
+
+def _add_checks_reading(
+    forced: dict[TableKey, set[str]], current: Schema, recast: set[tuple[str, str, str]]
+) -> None:
+    """Add to ``forced`` the CHECK constraints that may read a column an enum recreate casts
+    over (see ``columns_recast_by_recreate``)."""
+    for table in current.tables:
+        names = [c for (s, t, c) in recast if (s, t) == (table.schema, table.name)]
+        for con in table.constraints:
+            if con.kind is ConstraintKind.CHECK and any(mentions(con.definition, n) for n in names):
+                forced.setdefault(TableKey(table.schema, table.name), set()).add(con.name)
 
 
 def _recast_columns(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:

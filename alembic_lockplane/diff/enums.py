@@ -108,3 +108,17 @@ def defaults_cleared_by_recreate(current: Schema, desired: Schema) -> set[tuple[
             if use.after is not None:
                 out.add((use.table.schema, use.table.name, use.column.name))
     return out
+
+
+def columns_recast_by_recreate(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:
+    """``(schema, table, column)`` of the columns a recreated enum casts over. A check,
+    index expression or policy comparing one to a value of the old type cannot survive the
+    cast (no operator between the old and the new type), so they are rebuilt around it."""
+    out: set[tuple[str, str, str]] = set()
+    for enum in current.enums:
+        new = next((e for e in desired.enums if e.key == enum.key), None)
+        if new is None or new.values == enum.values or _only_additions(enum, new):
+            continue
+        for use in _uses(enum, current, desired, recreate=True):
+            out.add((use.table.schema, use.table.name, use.column.name))
+    return out

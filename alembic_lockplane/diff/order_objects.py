@@ -80,8 +80,9 @@ def object_phase(change: ObjectChange) -> int:
             return TRIGGER
         case CommentObject():
             return COMMENT
-        case DropFunction():
-            return DROP_FUNCTION
+        case DropFunction(old=fn):
+            # One that reads tables (BEGIN ATOMIC) goes with the views, before the tables.
+            return DROP_VIEW if _reads_relations(fn) else DROP_FUNCTION
         case DropDomain():
             return DROP_DOMAIN
 

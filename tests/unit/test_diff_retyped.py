@@ -127,3 +127,35 @@ def test_a_policy_reading_another_tables_dropped_column_is_recreated_first() -> 
     new_g = Table("public", "g", columns=(Column("id", "integer"),))
     kinds = [type(c) for c in diff(Schema(tables=(old, old_g)), Schema(tables=(new, new_g)))]
     assert kinds == [DropPolicy, DropColumn, CreatePolicy]
+
+
+def test_a_check_comparing_a_recreated_enum_column_is_dropped_before_and_added_after() -> None:
+    from alembic_lockplane.diff.changes import AddConstraint, DropConstraint, RecreateEnum
+    from alembic_lockplane.model.objects import Constraint, ConstraintKind, EnumType
+
+    check = Constraint(
+        "page_s_check", ConstraintKind.CHECK, "CHECK ((s <> 'draft'::public.st))", columns=("s",)
+    )
+    page = Table("public", "page", columns=(Column("s", "public.st"),), constraints=(check,))
+    old = Schema(enums=(EnumType("public", "st", ("draft", "live", "gone")),), tables=(page,))
+    new = Schema(enums=(EnumType("public", "st", ("draft", "live")),), tables=(page,))
+    kinds = [type(c) for c in diff(old, new)]
+    assert kinds == [DropConstraint, RecreateEnum, AddConstraint]
+
+
+def test_an_atomic_function_reading_a_table_is_dropped_before_the_table() -> None:
+    from alembic_lockplane.diff.changes import DropFunction, DropTable
+    from alembic_lockplane.model.objects import Dependency, Function
+
+    fn = Function(
+        "public",
+        "cnt",
+        identity="",
+        arguments="",
+        definition="CREATE FUNCTION public.cnt() ... BEGIN ATOMIC ... END",
+        result="bigint",
+        depends_on=(Dependency("relation", "public", "b"),),
+    )
+    table = Table("public", "b", columns=(Column("id", "integer"),))
+    kinds = [type(c) for c in diff(Schema(tables=(table,), functions=(fn,)), Schema())]
+    assert kinds == [DropFunction, DropTable]
