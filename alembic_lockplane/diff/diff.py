@@ -52,7 +52,7 @@ from alembic_lockplane.diff.tables import (
     regenerated_columns,
     retyped_columns,
 )
-from alembic_lockplane.diff.views import diff_views, rebuilt_views
+from alembic_lockplane.diff.views import diff_views, functions_reading_rebuilt, rebuilt_views
 from alembic_lockplane.model.objects import (
     ConstraintKind,
     Extension,
@@ -104,8 +104,13 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced or retyped))
     gone = gone_functions(current, desired)
     rebuilt = rebuilt_views(current, desired, gone)
+    reread: frozenset[tuple[str, str]] = frozenset()
+    while more := functions_reading_rebuilt(current, desired, rebuilt, gone) - reread:
+        reread |= more
+        gone |= more
+        rebuilt = rebuilt_views(current, desired, gone)
     changes += diff_domains(current, desired)
-    changes += diff_functions(current, desired)
+    changes += diff_functions(current, desired, reread)
     changes += diff_views(current, desired, rebuilt)
     changes += diff_triggers(current, desired, rebuilt, gone)
     return order(changes)

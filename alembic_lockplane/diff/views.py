@@ -165,3 +165,32 @@ def depth(views: tuple[View, ...], key: Key) -> int:
         return memo[k]
 
     return max(walk(key, frozenset()), 0)
+
+
+def functions_reading_rebuilt(
+    current: Schema,
+    desired: Schema,
+    rebuilt: set[Key],
+    gone_functions: frozenset[tuple[str, str]],
+) -> frozenset[tuple[str, str]]:
+    """``(schema, signature)`` of the functions (``BEGIN ATOMIC`` bodies: the only ones
+    with recorded dependencies) that read a view the plan drops, a column it drops or
+    retypes, or a function it drops: PostgreSQL refuses those changes while they exist, so
+    they are dropped before and created again after."""
+    columns = changed_columns(current, desired)
+    out: set[tuple[str, str]] = set()
+    for fn in current.functions:
+        for dep in fn.depends_on:
+            if dep.kind == "function":
+                hit = (dep.schema, dep.name) in gone_functions
+            elif ("view", dep.schema, dep.name) in rebuilt:
+                hit = True
+            else:
+                cols = columns.get((dep.schema, dep.name))
+                hit = cols is not None and (
+                    cols is ALL_COLUMNS or not dep.columns or bool(cols & set(dep.columns))
+                )
+            if hit:
+                out.add((fn.schema, fn.signature))
+                break
+    return frozenset(out)

@@ -159,3 +159,22 @@ def test_an_atomic_function_reading_a_table_is_dropped_before_the_table() -> Non
     table = Table("public", "b", columns=(Column("id", "integer"),))
     kinds = [type(c) for c in diff(Schema(tables=(table,), functions=(fn,)), Schema())]
     assert kinds == [DropFunction, DropTable]
+
+
+def test_an_atomic_function_reading_a_retyped_column_is_dropped_before_and_created_after() -> None:
+    from alembic_lockplane.diff.changes import CreateFunction, DropFunction
+    from alembic_lockplane.model.objects import Dependency, Function
+
+    fn = Function(
+        "public",
+        "total",
+        identity="",
+        arguments="",
+        definition="CREATE FUNCTION public.total() ... BEGIN ATOMIC ... END",
+        result="bigint",
+        depends_on=(Dependency("relation", "public", "item", ("price",)),),
+    )
+    old = Schema(tables=(_item("integer"),), functions=(fn,))
+    new = Schema(tables=(_item("bigint"),), functions=(fn,))
+    kinds = [type(c) for c in diff(old, new)]
+    assert kinds.index(DropFunction) < kinds.index(AlterColumnType) < kinds.index(CreateFunction)
