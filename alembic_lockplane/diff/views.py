@@ -23,6 +23,7 @@ from alembic_lockplane.diff.changes import (
     SetComment,
 )
 from alembic_lockplane.diff.changes_objects import CommentObject, CreateView, DropView, ReplaceView
+from alembic_lockplane.diff.enums import columns_recast_by_recreate
 from alembic_lockplane.diff.tables import regenerated_columns
 from alembic_lockplane.model.objects import Dependency, Schema, View
 
@@ -32,14 +33,17 @@ ALL_COLUMNS = frozenset({"*"})
 
 def changed_columns(current: Schema, desired: Schema) -> dict[tuple[str, str], frozenset[str]]:
     """Per table, the columns a reader cannot keep through the plan: dropped, retyped,
-    recollated or with another generation expression (``ALL_COLUMNS``: table dropped)."""
+    recollated, cast over by an enum recreate, or with another generation expression
+    (``ALL_COLUMNS``: table dropped)."""
     out: dict[tuple[str, str], frozenset[str]] = {}
+    recast = columns_recast_by_recreate(current, desired)
     for table in current.tables:
         target = desired.table(table.schema, table.name)
         if target is None:
             out[(table.schema, table.name)] = ALL_COLUMNS
             continue
         names = set(regenerated_columns(table, target))
+        names |= {c for (s, t, c) in recast if (s, t) == (table.schema, table.name)}
         for col in table.columns:
             after = target.column(col.name)
             if after is None or (after.type, after.collation, after.generated) != (
