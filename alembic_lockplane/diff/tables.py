@@ -117,10 +117,11 @@ def diff_table(
     changes: list[Change] = []
     replaced: set[str] = set()
     regenerated = regenerated_columns(old, new)
+    drops: list[Change] = []
     for old_col in old.columns:
         new_col = new.column(old_col.name)
         if new_col is None or old_col.name in regenerated:
-            changes.append(DropColumn(key, old_col))
+            drops.append(DropColumn(key, old_col))
             if new_col is not None:
                 replaced.add(old_col.name)
         elif _generation_differs(old_col, new_col):
@@ -129,6 +130,8 @@ def diff_table(
         else:
             start = replace(old_col, default=None) if old_col.name in cleared else old_col
             changes += diff_column(key, start, new_col)
+    # Last column first: the rollback adds them back in their order (at the end).
+    changes = drops[::-1] + changes
     added = [c for c in new.columns if old.column(c.name) is None or c.name in regenerated]
     changes += [AddColumn(key, c) for c in added]
     changes += _diff_constraints(key, old, new, forced, replaced)

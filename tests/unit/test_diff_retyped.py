@@ -178,3 +178,13 @@ def test_an_atomic_function_reading_a_retyped_column_is_dropped_before_and_creat
     new = Schema(tables=(_item("bigint"),), functions=(fn,))
     kinds = [type(c) for c in diff(old, new)]
     assert kinds.index(DropFunction) < kinds.index(AlterColumnType) < kinds.index(CreateFunction)
+
+
+def test_columns_are_dropped_last_first_so_the_rollback_adds_them_back_in_order() -> None:
+    cols = (Column("a", "integer"), Column("b", "text"), Column("c", "text"))
+    old = Schema(tables=(Table("public", "t", columns=cols),))
+    new = Schema(tables=(Table("public", "t", columns=cols[:1]),))
+    changes = diff(old, new)
+    assert [c.old.name for c in changes if isinstance(c, DropColumn)] == ["c", "b"]
+    reverse = [c.reverse() for c in reversed(changes)]
+    assert [c.new.name for c in reverse if isinstance(c, AddColumn)] == ["b", "c"]
