@@ -80,9 +80,12 @@ def drop_table(table: Table) -> list[Change]:
 
 
 def retyped_columns(old: Table, new: Table) -> frozenset[str]:
-    """Columns of ``old`` kept in ``new`` with another type."""
+    """Columns of ``old`` kept in ``new`` with another type or collation (both are an
+    ``ALTER COLUMN ... TYPE``, refused alike while a generated column or policy reads it)."""
     return frozenset(
-        c.name for c in old.columns if (n := new.column(c.name)) is not None and n.type != c.type
+        c.name
+        for c in old.columns
+        if (n := new.column(c.name)) is not None and (n.type, n.collation) != (c.type, c.collation)
     )
 
 
