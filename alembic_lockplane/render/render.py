@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import assert_never
 
+from alembic_lockplane.diff.casts import using_cast
 from alembic_lockplane.diff.changes import (
     AddColumn,
     AddConstraint,
@@ -186,7 +187,7 @@ def statements(change: Change) -> list[str]:
             if new.collation is not None:
                 action += f" COLLATE {new.collation}"
             if using:
-                action += f" USING {quote_ident(new.name)}::{new.type}"
+                action += f" USING {using_cast(quote_ident(new.name), old.type, new.type)}"
             return [alter_column(key, new.name, action)]
         case AlterColumnCollation(table=key, new=new):
             collation = new.collation if new.collation is not None else DEFAULT_COLLATION

@@ -188,3 +188,14 @@ def test_columns_are_dropped_last_first_so_the_rollback_adds_them_back_in_order(
     assert [c.old.name for c in changes if isinstance(c, DropColumn)] == ["c", "b"]
     reverse = [c.reverse() for c in reversed(changes)]
     assert [c.new.name for c in reverse if isinstance(c, AddColumn)] == ["b", "c"]
+
+
+def test_casts_to_and_from_enums_go_through_text() -> None:
+    from alembic_lockplane.diff.casts import using_cast
+
+    assert using_cast("s", "public.a", "public.b") == "s::text::public.b"
+    assert using_cast("s", "smallint", "public.lvl") == "s::text::public.lvl"
+    assert using_cast("s", "public.a[]", "public.b[]") == "s::text[]::public.b[]"
+    assert using_cast("s", "text", "public.lvl") == "s::public.lvl"
+    assert using_cast("s", "public.lvl", "text") == "s::text"
+    assert using_cast("s", "text", "integer") == "s::integer"
