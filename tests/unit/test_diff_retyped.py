@@ -199,3 +199,28 @@ def test_casts_to_and_from_enums_go_through_text() -> None:
     assert using_cast("s", "text", "public.lvl") == "s::public.lvl"
     assert using_cast("s", "public.lvl", "text") == "s::text"
     assert using_cast("s", "text", "integer") == "s::integer"
+
+
+def test_a_domain_whose_check_calls_our_function_comes_after_it_and_goes_before_it() -> None:
+    from alembic_lockplane.diff.changes import (
+        CreateDomain,
+        CreateFunction,
+        DropDomain,
+        DropFunction,
+    )
+    from alembic_lockplane.model.objects import Domain, DomainConstraint, Function
+
+    fn = Function("public", "is_slug", "text", "t text", "CREATE FUNCTION ...", result="boolean")
+    check = DomainConstraint("slug_ok", "CHECK (public.is_slug(VALUE))")
+    slug = Domain("public", "slug", base_type="text", constraints=(check,))
+    both = Schema(functions=(fn,), domains=(slug,))
+    assert [type(c) for c in diff(Schema(), both)] == [CreateFunction, CreateDomain]
+    assert [type(c) for c in diff(both, Schema())] == [DropDomain, DropFunction]
+
+
+def test_a_domain_with_builtin_calls_only_stays_with_the_enums() -> None:
+    from alembic_lockplane.diff.order_objects import _calls_user_function
+    from alembic_lockplane.model.objects import Domain, DomainConstraint
+
+    check = DomainConstraint("c", "CHECK ((length(VALUE) < 5) AND (VALUE <> 'a.b(c'::text))")
+    assert not _calls_user_function(Domain("public", "d", "text", constraints=(check,)))
