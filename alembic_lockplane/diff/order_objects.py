@@ -1,8 +1,9 @@
 """Phases and ranks of the view, function, trigger and domain changes (see ``order.py``).
 
 * Triggers are dropped first of all, then views (dependents before what they read), so
-  that nothing they need is gone when they go; functions are dropped late, after the
-  tables whose defaults may call them; domains with the enums.
+  that nothing they need is gone when they go (with them the functions that read tables,
+  ``BEGIN ATOMIC``); other functions are dropped late, after the tables whose defaults may
+  call them; domains with the enums.
 * Domains are created with the enums (after them: a domain may be over an enum), or
   after the functions when a check or default calls one of ours (dropped before them),
   functions that read no relation before the tables (a default or check may call them),
