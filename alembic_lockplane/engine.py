@@ -5,6 +5,7 @@ Used by the CLI and by the Alembic integration, so both behave the same.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -34,12 +35,16 @@ def load_desired(
     strict: bool = False,
     env: Mapping[str, str] | None = None,
     on_warning: Callable[[Diagnostic], None] | None = None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> Schema:
     """Check the ``.lp.sql`` source statically, then normalise it through PostgreSQL.
 
     Warnings of the static pass go to ``on_warning`` (errors raise with all diagnostics).
     The result is reused while the files, the shadow's version and ``schemas`` are unchanged
-    (``shadow/cache.py``; ``LOCKPLANE_NO_CACHE=1`` turns that off).
+    (``shadow/cache.py``; ``LOCKPLANE_NO_CACHE=1`` turns that off). ``owners`` reads the
+    owners too (``manage_owners``); such a load is not cached. ``privileges=False``
+    (``manage_privileges = false``) leaves the privileges out of the result.
     """
     from alembic_lockplane.shadow import cache
     from alembic_lockplane.shadow.load import load_statements
@@ -49,7 +54,7 @@ def load_desired(
     environ = os.environ if env is None else env
     files = discover(path, cwd=where, env=environ)
     key = None
-    if not cache.cache_disabled(environ):
+    if not owners and not cache.cache_disabled(environ):
         digest = cache.source_digest(files, where)
         version = cache.shadow_version(shadow_url) if digest else None
         key = cache.cache_key(digest, version, schemas) if digest and version else None
@@ -58,7 +63,7 @@ def load_desired(
         if on_warning is not None:
             for warning in hit.warnings:
                 on_warning(warning)
-        return hit.schema
+        return hit.schema if privileges else without_privileges(hit.schema)
     parsed = read_source(files, strict=strict, cwd=where)
     if parsed.has_errors:
         errors = [d for d in parsed.diagnostics if d.severity == "error"]
@@ -72,18 +77,32 @@ def load_desired(
     if on_warning is not None:
         for warning in parsed.warnings:
             on_warning(warning)
-    schema = load_statements(parsed.statements, shadow_url=shadow_url, schemas=schemas)
+    schema = load_statements(
+        parsed.statements, shadow_url=shadow_url, schemas=schemas, owners=owners
+    )
     if key is not None:
         cache.write_cached(key, schema, parsed.warnings)
-    return schema
+    return schema if privileges else without_privileges(schema)
 
 
-def introspect_url(url: str, schemas: Sequence[str] | None = None) -> Schema:
+def without_privileges(schema: Schema) -> Schema:
+    """``schema`` with no privileges (``manage_privileges = false``): the cached load of a
+    desired schema keeps them, so one cache entry serves both settings."""
+    return dataclasses.replace(schema, privileges=()) if schema.privileges else schema
+
+
+def introspect_url(
+    url: str,
+    schemas: Sequence[str] | None = None,
+    *,
+    owners: bool = False,
+    privileges: bool = True,
+) -> Schema:
     from alembic_lockplane.introspect import introspect
 
     conn = connect(url)
     try:
-        return introspect(conn, schemas or None)
+        return introspect(conn, schemas or None, owners=owners, privileges=privileges)
     finally:
         conn.close()
 
@@ -112,18 +131,28 @@ def load_input(
     schemas: Sequence[str] | None = None,
     cwd: Path | None = None,
     on_warning: Callable[[Diagnostic], None] | None = None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> Schema:
-    """A database URL, a ``.lp.sql`` file or folder, or a JSON snapshot."""
+    """A database URL, a ``.lp.sql`` file or folder, or a JSON snapshot (whose privileges
+    are dropped with ``privileges=False``, like the other inputs')."""
     if is_database_url(value):
-        return introspect_url(value, schemas)
+        return introspect_url(value, schemas, owners=owners, privileges=privileges)
     path = Path(value)
     if not path.is_absolute() and cwd is not None:
         path = cwd / path
     if is_sql_source(path):
         return load_desired(
-            path, shadow_url=shadow_url, schemas=schemas, cwd=cwd, on_warning=on_warning
+            path,
+            shadow_url=shadow_url,
+            schemas=schemas,
+            cwd=cwd,
+            on_warning=on_warning,
+            owners=owners,
+            privileges=privileges,
         )
-    return load_snapshot(path)
+    snapshot = load_snapshot(path)
+    return snapshot if privileges else without_privileges(snapshot)
 
 
 def make_plan(
@@ -134,6 +163,8 @@ def make_plan(
     hints: Sequence[Statement] = (),
     shadow_url: str | None = None,
     schemas: Sequence[str] | None = None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> Plan:
     """The plan from ``current`` to ``desired``, with the safety rules' findings.
 
@@ -141,8 +172,9 @@ def make_plan(
     ``hints``: desired-schema statements carrying ``-- lockplane: renamed from`` hints
     (``rename_hints``); the renames they ask for come first, and the rest is planned from
     the current schema as it is after them (computed on a scratch database of
-    ``shadow_url``, introspected with ``schemas``). A hint naming nothing that exists raises
-    ``SchemaSourceError`` at its position.
+    ``shadow_url``, introspected with ``schemas`` and, as ``current`` was, ``owners`` and
+    ``privileges``). A hint naming nothing that exists raises ``SchemaSourceError`` at its
+    position.
     """
     from alembic_lockplane.plan.build import build_plan
     from alembic_lockplane.safety import assess
@@ -158,7 +190,14 @@ def make_plan(
     renames = resolve_renames(hints, current, desired)
     if not renames:
         return plain(current)
-    after = renamed_schema(current, renames, shadow_url=shadow_url, schemas=schemas)
+    after = renamed_schema(
+        current,
+        renames,
+        shadow_url=shadow_url,
+        schemas=schemas,
+        owners=owners,
+        privileges=privileges,
+    )
     return plan_with_renames(current, after, renames, plain)
 
 
@@ -205,19 +244,25 @@ def renamed_schema(
     *,
     shadow_url: str | None,
     schemas: Sequence[str] | None = None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> Schema:
     """``current`` after ``renames``, as PostgreSQL prints it: built on a scratch database
-    (planned from what a fresh database holds), renamed there, introspected."""
+    (planned from what a fresh database holds), renamed there, introspected (with
+    ``owners`` and ``privileges`` as ``current`` was read). On the embedded shadow the
+    roles ``current`` names are created first (``shadow/roles.py``)."""
     from alembic_lockplane.diff.renames import rename_statements
     from alembic_lockplane.errors import PlanError
     from alembic_lockplane.introspect import introspect
     from alembic_lockplane.plan.build import build_plan
+    from alembic_lockplane.shadow import roles
     from alembic_lockplane.shadow.provider import scratch_database
 
     with scratch_database(shadow_url) as url:
         conn = connect(url, autocommit=True)
         try:
-            baseline = introspect(conn, schemas or None)
+            roles.prepare_shadow(conn, shadow_url, current)
+            baseline = introspect(conn, schemas or None, owners=owners, privileges=privileges)
             build = build_plan(baseline, current, lock_safe=False)
             building = [s for step in build.steps for s in step.sql]
             with conn.cursor() as cur:
@@ -226,12 +271,16 @@ def renamed_schema(
                         cur.execute(statement)
                     except psycopg2.Error as exc:
                         message = (exc.diag.message_primary or str(exc)).strip()
+                        role = roles.missing_role_of(exc)
                         raise PlanError(
                             f"cannot prepare the renames on the shadow: {statement}: {message}",
-                            hint="the shadow must be able to hold the current schema "
+                            hint=roles.missing_role_hint(role)
+                            if role
+                            else "the shadow must be able to hold the current schema "
                             "(SHADOW_DATABASE_URL: a server of the target's version)",
                         ) from None
-            return introspect(conn, _renamed_scope(schemas, renames))
+            scope = _renamed_scope(schemas, renames)
+            return introspect(conn, scope, owners=owners, privileges=privileges)
         finally:
             conn.close()
 

@@ -25,6 +25,8 @@ class Settings:
     schemas: tuple[str, ...] = ()
     environment: str | None = None
     config_file: Path | None = None
+    manage_owners: bool = False
+    manage_privileges: bool = True
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -38,6 +40,11 @@ class Flags:
     schema_path: str | None = None
     schemas: tuple[str, ...] = ()
     environment: str | None = None
+    manage_owners: bool | None = None
+    manage_privileges: bool | None = None
+
+
+_BOOL_KEYS = ("manage_owners", "manage_privileges")
 
 
 def find_config(cwd: Path) -> Path | None:
@@ -99,9 +106,14 @@ def _check_types(config: dict[str, Any], path: Path) -> None:
         raise ConfigError(f"{path}: environments must be tables: [environments.NAME]")
     for name, section in envs.items():
         text(section, _TEXT_KEYS, f"[environments.{name}] ")
+    tables = [("", config)] + [(f"[environments.{n}] ", v) for n, v in envs.items()]
+    for where, table in tables:
+        for key in _BOOL_KEYS:
+            if key in table and not isinstance(table[key], bool):
+                raise ConfigError(f"{path}: {where}{key} must be true or false")
 
 
-def _alembic_ini(cwd: Path) -> dict[str, str]:
+def _alembic_ini(cwd: Path) -> dict[str, Any]:
     """``sqlalchemy.url`` and the ``[lockplane]`` keys of an ``alembic.ini`` in ``cwd``."""
     ini = cwd / "alembic.ini"
     if not ini.is_file():
@@ -113,7 +125,7 @@ def _alembic_ini(cwd: Path) -> dict[str, str]:
         raise ConfigError(_ini_problem(ini, exc)) from None
     except UnicodeDecodeError:
         raise ConfigError(f"{ini}: not UTF-8 text", hint="save the file as UTF-8") from None
-    found: dict[str, str] = {}
+    found: dict[str, Any] = {}
     url = parser.get("alembic", "sqlalchemy.url", fallback="").strip()
     if url and "%(" not in url:
         found["database_url"] = url
@@ -122,6 +134,12 @@ def _alembic_ini(cwd: Path) -> dict[str, str]:
             value = parser.get("lockplane", key, fallback="").strip()
             if value:
                 found[key] = value
+        for key in _BOOL_KEYS:
+            value = parser.get("lockplane", key, fallback="").strip().lower()
+            if value in ("true", "false"):
+                found[key] = value == "true"
+            elif value:
+                raise ConfigError(f"{ini} [lockplane]: {key} must be true or false")
     return found
 
 
@@ -152,6 +170,8 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         "shadow_schema": flags.shadow_schema,
         "schema_path": flags.schema_path,
         "schemas": flags.schemas or None,
+        "manage_owners": flags.manage_owners,
+        "manage_privileges": flags.manage_privileges,
     }
     layers.append(("flag", flag_values))
     layers.append(
@@ -190,7 +210,7 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         if section.get("schema_path"):
             section["schema_path"] = str(config_file.parent / section["schema_path"])
         layers.append((f"{config_file.name} [environments.{environment}]", section))
-        top = {k: config.get(k) for k in ("schema_path", "schemas")}
+        top = {k: config.get(k) for k in ("schema_path", "schemas", *_BOOL_KEYS)}
         if top["schema_path"]:
             top["schema_path"] = str(config_file.parent / top["schema_path"])
         layers.append((config_file.name, top))
@@ -218,6 +238,8 @@ def resolve(flags: Flags, env: Mapping[str, str], cwd: Path) -> Settings:
         schemas=schemas,
         environment=environment,
         config_file=config_file,
+        manage_owners=chosen.get("manage_owners") is True,
+        manage_privileges=chosen.get("manage_privileges") is not False,
         sources=sources,
     )
 

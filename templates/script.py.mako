@@ -36,11 +36,11 @@ schemas: tuple[str, ...] | None = ${repr(lockplane.schemas)}
 
 def upgrade() -> None:
     """Upgrade schema (safety: ${lockplane.safety})."""
-    lp.guard(source_hash, schemas=schemas, planned_at=down_revision)
+    ${lockplane.guard("source_hash", "down_revision")}
 ${lockplane.upgrade}
 
 
 def downgrade() -> None:
     """Downgrade schema."""
-    lp.guard(target_hash, schemas=schemas, planned_at=revision)
+    ${lockplane.guard("target_hash", "revision")}
 ${lockplane.downgrade}

@@ -1,8 +1,10 @@
 """Real-PostgreSQL test harness.
 
 The server is ``LOCKPLANE_TEST_DATABASE_URL`` when set, else an embedded PostgreSQL started
-from the wheel for this session (data in a temp dir, deleted at exit). Every test that asks
-for ``db_url`` gets a fresh database, dropped afterwards. Unit tests need no server.
+from the wheel for this run (data in a temp dir, deleted at exit; one server shared by the
+pytest-xdist workers). Every test that asks for ``db_url`` gets an empty database as new: each
+worker keeps one and empties it between tests (pg_test_server.ReusableDatabase), falling back
+to a new one when anything is left over. Unit tests need no server.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import psycopg2
 import pytest
 from pg_test_server import (
     EMBEDDED_DIR_ENV,
-    create_database,
-    drop_database,
+    ReusableDatabase,
+    create_database,  # noqa: F401  (re-exported: some tests import it from here)
+    drop_database,  # noqa: F401
     release_server,
     server_url,
     server_version,
@@ -72,14 +75,26 @@ def pg_version_num(pg_server: str) -> int:
         conn.close()
 
 
-@pytest.fixture
-def db_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty database on the test server."""
-    url = create_database(pg_server)
+@pytest.fixture(scope="session")
+def db_pool(pg_server: str) -> Iterator[list[ReusableDatabase]]:
+    """This worker's database for ``db_url``, emptied between tests (see ReusableDatabase)."""
+    pool: list[ReusableDatabase] = []
     try:
-        yield url
+        yield pool
     finally:
-        drop_database(pg_server, url)
+        for database in pool:
+            database.close()
+
+
+@pytest.fixture
+def db_url(pg_server: str, db_pool: list[ReusableDatabase]) -> str:
+    """An empty database on the test server, as new (reused across tests once emptied)."""
+    if db_pool and not db_pool[0].reset():
+        db_pool.pop().close()
+    if not db_pool:
+        db_pool.append(ReusableDatabase(pg_server))
+    db_pool[0].disconnect()
+    return db_pool[0].url
 
 
 @pytest.fixture

@@ -141,19 +141,25 @@ END $$;
 class ReusableDatabase:
     """A test database emptied between uses instead of dropped and created again.
 
-    CREATE DATABASE copies the template through the WAL (or forces checkpoints): hundreds of
-    them per run cost minutes on a busy server. ``reset`` drops every schema, recreates
+    CREATE DATABASE copies the template through the WAL (or forces checkpoints) and DROP
+    DATABASE can wait for a checkpoint: hundreds of them per run cost minutes on a busy
+    server. ``reset`` ends every other session on the database, drops every schema, recreates
     ``public`` as PostgreSQL makes it, and reports whether the database now looks exactly as
-    it did when new (schemas, ``public``'s owner, privileges and comment, extensions,
-    database-wide objects); when it does not, the caller takes a fresh database instead.
+    it did when new (schemas, ``public``'s owner, privileges and comment, extensions, the
+    database's owner, privileges and settings, database-wide objects); when it does not, the
+    caller takes a fresh database instead.
     """
 
     def __init__(self, server: str) -> None:
         self.server = server
         self.url = create_database(server)
-        self.conn = psycopg2.connect(libpq_dsn(self.url))
-        self.conn.autocommit = True
+        self.conn = self._connect()
         self._fresh = self._leftovers()
+
+    def _connect(self) -> psycopg2.extensions.connection:
+        conn = psycopg2.connect(libpq_dsn(self.url))
+        conn.autocommit = True
+        return conn
 
     def _leftovers(self) -> str:
         with self.conn.cursor() as cur:
@@ -165,10 +171,17 @@ class ReusableDatabase:
     def reset(self) -> bool:
         """Empty the database; False when it could not be made as new (use another)."""
         try:
-            if not self.conn.autocommit:
+            if self.conn.closed:
+                self.conn = self._connect()
+            elif not self.conn.autocommit:
                 self.conn.rollback()
                 self.conn.autocommit = True
             with self.conn.cursor() as cur:
+                cur.execute("SET lock_timeout = '10s'")
+                cur.execute(
+                    "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
                 cur.execute(_EMPTY_SCHEMAS)
                 if self.conn.server_version >= 150000:
                     cur.execute("CREATE SCHEMA public AUTHORIZATION pg_database_owner")
@@ -177,11 +190,16 @@ class ReusableDatabase:
                     cur.execute("CREATE SCHEMA public")
                     cur.execute("GRANT ALL ON SCHEMA public TO PUBLIC")
                 cur.execute("COMMENT ON SCHEMA public IS 'standard public schema'")
+                cur.execute("RESET lock_timeout")
             return self._leftovers() == self._fresh
         except psycopg2.Error:
             return False
 
-    def close(self) -> None:
+    def disconnect(self) -> None:
+        """Leave the database to the test alone (some count or end its sessions)."""
         with contextlib.suppress(psycopg2.Error):
             self.conn.close()
+
+    def close(self) -> None:
+        self.disconnect()
         drop_database(self.server, self.url)

@@ -26,13 +26,27 @@ class Scope:
 
     schemas: tuple[str, ...] | None
     exclude_tables: tuple[tuple[str | None, str], ...]
+    owners: bool = False
+    privileges: bool = True
 
     @staticmethod
-    def of(schemas: Seq[str] | None, exclude_tables: Collection[tuple[str | None, str]]) -> Scope:
-        return Scope(tuple(schemas) if schemas else None, tuple(exclude_tables))
+    def of(
+        schemas: Seq[str] | None,
+        exclude_tables: Collection[tuple[str | None, str]],
+        owners: bool = False,
+        privileges: bool = True,
+    ) -> Scope:
+        schemas_ = tuple(schemas) if schemas else None
+        return Scope(schemas_, tuple(exclude_tables), owners, privileges)
 
     def read(self, conn: Connection) -> Schema:
-        return introspect(conn, self.schemas, exclude_tables=self.exclude_tables)
+        return introspect(
+            conn,
+            self.schemas,
+            exclude_tables=self.exclude_tables,
+            owners=self.owners,
+            privileges=self.privileges,
+        )
 
 
 def short(hash_value: str) -> str:

@@ -60,6 +60,8 @@ def apply_plan(
     dry_run: bool = False,
     schemas: Seq[str] | None = None,
     exclude_tables: Collection[tuple[str | None, str]] = DEFAULT_EXCLUDE_TABLES,
+    manage_owners: bool = False,
+    manage_privileges: bool = True,
     lock_timeout: str = "5s",
     statement_timeout: str | None = None,
     advisory_wait: float = 30.0,
@@ -72,7 +74,7 @@ def apply_plan(
     failed on the target; its message says what is applied), all before or instead of a
     partial change. ``dry_run=True`` stops after the shadow and never writes to the target.
     """
-    scope = Scope.of(schemas, exclude_tables)
+    scope = Scope.of(schemas, exclude_tables, manage_owners, manage_privileges)
     timeouts = Timeouts(lock_timeout, statement_timeout)
     conn = connect(db_url, autocommit=True, application_name="lockplane apply")
     try:

@@ -5,7 +5,10 @@ from the introspected model by ``recreate``, and is checked to equal the target 
 plan runs, so a failure on the shadow means the plan would fail on the target. After the
 plan the copy must hash to the plan's ``target_hash``; then the steps' rollbacks run in
 reverse order and the copy must equal the start again. The scratch database is dropped at
-the end, also on error.
+the end, also on error. On the embedded shadow, the roles the target's schema names are
+created first, and a step that names a role the shadow still lacks gets it and the dry-run
+starts again on a new scratch database (``shadow/roles.py``); a configured shadow server
+must have the roles.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from alembic_lockplane.errors import PlanError, ShadowError
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
+from alembic_lockplane.shadow import roles
 from alembic_lockplane.shadow.provider import scratch_database
+
+_ROLE_RETRIES = 20  # a plan naming more missing roles than this is surely something else
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,57 @@ def dry_run(
     start: int = 0,
 ) -> ShadowReport:
     """Run ``plan.steps[start:]`` (and their rollbacks) on a scratch copy of ``current``."""
+    created: set[str] = set()
+    while True:
+        try:
+            return _dry_run_once(
+                plan,
+                current,
+                scope,
+                shadow_url=shadow_url,
+                timeouts=timeouts,
+                progress=progress,
+                start=start,
+                roles_needed=created,
+            )
+        except _MissingRole as missing:
+            if missing.role in created or len(created) >= _ROLE_RETRIES:
+                raise missing.error from None
+            created.add(missing.role)
+            progress(f'shadow: creating the role "{missing.role}" and starting again')
+
+
+class _MissingRole(Exception):
+    """A step on the embedded shadow named a role it lacks."""
+
+    def __init__(self, role: str, error: PlanError) -> None:
+        super().__init__(role)
+        self.role = role
+        self.error = error
+
+
+def _step_failure(shadow_url: str | None, exc: StepFailed, error: PlanError) -> Exception:
+    """``error`` to raise for a failed step; on the embedded shadow, a missing role is
+    reported as ``_MissingRole`` so that the dry-run starts again with it."""
+    role = roles.missing_role(exc.sqlstate, exc.reason)
+    if role is None:
+        return error
+    if not roles.creates_roles(shadow_url):
+        return PlanError(error.message, hint=roles.missing_role_hint(role))
+    return _MissingRole(role, error)
+
+
+def _dry_run_once(
+    plan: Plan,
+    current: Schema,
+    scope: Scope,
+    *,
+    shadow_url: str | None,
+    timeouts: Timeouts,
+    progress: Progress,
+    start: int,
+    roles_needed: set[str],
+) -> ShadowReport:
     with scratch_database(shadow_url) as url:
         conn = connect(url, autocommit=True, application_name="lockplane shadow")
         try:
@@ -79,12 +136,16 @@ def dry_run(
                 f"in {describe(url)}"
             )
             try:
+                roles.prepare_shadow(conn, shadow_url, current, extra=roles_needed)
                 recreate(conn, current)
             except StepFailed as exc:
+                role = roles.missing_role(exc.sqlstate, exc.reason)
                 raise ShadowError(
                     f"shadow: cannot recreate the target's schema: {exc.message}",
-                    hint="an extension the target has may be missing on the shadow server; "
-                    "set SHADOW_DATABASE_URL to a server like the target",
+                    hint=roles.missing_role_hint(role)
+                    if role
+                    else "an extension the target has may be missing on the shadow "
+                    "server; set SHADOW_DATABASE_URL to a server like the target",
                 ) from None
             copy = scope.read(conn)
             if copy != current:
@@ -100,13 +161,14 @@ def dry_run(
                     start
                 )
             except StepFailed as exc:
-                raise PlanError(
+                error = PlanError(
                     f"shadow dry-run: step {exc.step_number}/{len(steps)} "
                     f"({steps[exc.step_number - 1].description}) failed: {exc.reason}; "
                     "the target was not touched",
                     hint="the plan fails on a copy of the target's schema, so it would fail "
                     "on the target too: fix the schema or the plan and plan again",
-                ) from None
+                )
+                raise _step_failure(shadow_url, exc, error) from None
             after = scope.read(conn)
             after_hash = canonical_hash(after)
             if plan.target_hash and after_hash != plan.target_hash:

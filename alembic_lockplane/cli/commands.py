@@ -26,6 +26,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         shadow_schema=getattr(args, "shadow_schema", None),
         schemas=tuple(getattr(args, "schema", []) or ()),
         environment=getattr(args, "environment", None),
+        manage_owners=getattr(args, "owners", None),
+        manage_privileges=getattr(args, "privileges", None),
     )
     return resolve(flags, os.environ, Path.cwd())
 
@@ -60,6 +62,8 @@ def _load(value: str, settings: Settings) -> Schema:
         schemas=settings.schemas,
         cwd=Path.cwd(),
         on_warning=_print_warning,
+        owners=settings.manage_owners,
+        privileges=settings.manage_privileges,
     )
 
 
@@ -67,7 +71,12 @@ def cmd_introspect(args: argparse.Namespace) -> int:
     from alembic_lockplane.model.serde import schema_to_json
 
     settings = _settings(args)
-    schema = engine.introspect_url(require_database_url(settings), settings.schemas)
+    schema = engine.introspect_url(
+        require_database_url(settings),
+        settings.schemas,
+        owners=settings.manage_owners,
+        privileges=settings.manage_privileges,
+    )
     _emit(schema_to_json(schema) if args.format == "json" else _schema_sql(schema), args.output)
     return 0
 
@@ -153,6 +162,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         hints=engine.input_hints(target, cwd=Path.cwd()),
         shadow_url=settings.shadow_database_url,
         schemas=settings.schemas,
+        owners=settings.manage_owners,
+        privileges=settings.manage_privileges,
     )
     sys.stderr.write(safety_report(plan, args.allow))
     if args.format == "sql":
@@ -197,7 +208,12 @@ def _plan_for_apply(args: argparse.Namespace, settings: Settings, db_url: str) -
     schema_path = args.schema_path or settings.schema_path
     if schema_path is None and not args.schema_path:
         raise UsageError("apply needs a plan file or --schema PATH")
-    current = engine.introspect_url(db_url, settings.schemas)
+    current = engine.introspect_url(
+        db_url,
+        settings.schemas,
+        owners=settings.manage_owners,
+        privileges=settings.manage_privileges,
+    )
     desired_path = Path(schema_path) if schema_path else None
     desired = engine.load_desired(
         desired_path,
@@ -205,6 +221,8 @@ def _plan_for_apply(args: argparse.Namespace, settings: Settings, db_url: str) -
         schemas=settings.schemas,
         cwd=Path.cwd(),
         on_warning=_print_warning,
+        owners=settings.manage_owners,
+        privileges=settings.manage_privileges,
     )
     plan = engine.make_plan(
         current,
@@ -212,6 +230,8 @@ def _plan_for_apply(args: argparse.Namespace, settings: Settings, db_url: str) -
         hints=engine.rename_hints(desired_path, cwd=Path.cwd()),
         shadow_url=settings.shadow_database_url,
         schemas=settings.schemas,
+        owners=settings.manage_owners,
+        privileges=settings.manage_privileges,
     )
     sys.stderr.write(safety_report(plan, args.allow))
     blocked = blocking_findings(plan, args.allow)
@@ -246,6 +266,8 @@ def cmd_apply(args: argparse.Namespace) -> int:
         skip_shadow=args.skip_shadow,
         dry_run=args.dry_run,
         schemas=settings.schemas or None,
+        manage_owners=settings.manage_owners,
+        manage_privileges=settings.manage_privileges,
         lock_timeout=args.lock_timeout,
         statement_timeout=args.statement_timeout,
         advisory_wait=args.lock_wait,

@@ -27,6 +27,21 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--environment", "--env", help="environment of lockplane.toml to use")
     p.add_argument("--shadow-db", help="server for scratch databases (default: embedded)")
     p.add_argument("--shadow-schema", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--owners",
+        action="store_const",
+        const=True,
+        default=None,
+        help="compare and plan object owners (setting: manage_owners)",
+    )
+    p.add_argument(
+        "--no-privileges",
+        dest="privileges",
+        action="store_const",
+        const=False,
+        default=None,
+        help="leave GRANT/REVOKE out of reads and plans (setting: manage_privileges = false)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -57,6 +57,12 @@ from alembic_lockplane.diff.changes_objects import (
     ReplaceFunction,
     ReplaceView,
 )
+from alembic_lockplane.diff.changes_partitions import (
+    AddInherit,
+    AttachPartition,
+    DetachPartition,
+    DropInherit,
+)
 from alembic_lockplane.diff.changes_parts import (
     AddConstraint,
     AlterPolicy,
@@ -87,6 +93,19 @@ from alembic_lockplane.diff.changes_table import (
     ReplaceGeneratedColumn,
     SetDefault,
     SetNotNull,
+)
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
 )
 from alembic_lockplane.diff.keys import TableKey
 from alembic_lockplane.model.objects import Sequence
@@ -146,6 +165,21 @@ Change = (
     | DropDomain
     | AlterDomain
     | CommentObject
+    | AttachPartition
+    | DetachPartition
+    | AddInherit
+    | DropInherit
+    | CreateCompositeType
+    | DropCompositeType
+    | AlterCompositeType
+    | RecreateCompositeType
+    | CreateRangeType
+    | DropRangeType
+    | RecreateRangeType
+    | CommentType
+    | AddPrivilege
+    | RemovePrivilege
+    | SetOwner
 )
 
 
@@ -163,6 +197,7 @@ __all__ = [
     "AddConstraint",
     "AddEnumValue",
     "AddIdentity",
+    "AddInherit",
     "AlterColumnCollation",
     "AlterColumnType",
     "AlterDomain",
@@ -170,6 +205,7 @@ __all__ = [
     "AlterIdentity",
     "AlterPolicy",
     "AlterSequence",
+    "AttachPartition",
     "Change",
     "CommentKind",
     "CommentObject",
@@ -185,6 +221,7 @@ __all__ = [
     "CreateTable",
     "CreateTrigger",
     "CreateView",
+    "DetachPartition",
     "DisableRowLevelSecurity",
     "DropColumn",
     "DropConstraint",
@@ -195,6 +232,7 @@ __all__ = [
     "DropFunction",
     "DropIdentity",
     "DropIndex",
+    "DropInherit",
     "DropNotNull",
     "DropPolicy",
     "DropSchema",

@@ -32,6 +32,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     without_owner,
 )
+from alembic_lockplane.diff.dependents import domain_detours, function_uses
 from alembic_lockplane.diff.enums import (
     columns_recast_by_recreate,
     defaults_cleared_by_recreate,
@@ -45,12 +46,24 @@ from alembic_lockplane.diff.functions import (
 )
 from alembic_lockplane.diff.mentions import mentions
 from alembic_lockplane.diff.order import order
+from alembic_lockplane.diff.partitions import (
+    inheritance_changes,
+    rebuilt_tables,
+    with_inherited,
+    without_tables,
+)
 from alembic_lockplane.diff.tables import (
     create_table,
     diff_table,
     drop_table,
     regenerated_columns,
     retyped_columns,
+)
+from alembic_lockplane.diff.types import (
+    diff_composite_types,
+    diff_owners,
+    diff_privileges,
+    diff_range_types,
 )
 from alembic_lockplane.diff.views import diff_views, functions_reading_rebuilt, rebuilt_views
 from alembic_lockplane.model.objects import (
@@ -68,13 +81,29 @@ T = TypeVar("T")
 
 
 def diff(current: Schema, desired: Schema) -> list[Change]:
-    """Every change from ``current`` to ``desired``, dependency-ordered and deterministic."""
+    """Every change from ``current`` to ``desired``, dependency-ordered and deterministic.
+
+    Tables that must be rebuilt (``diff/partitions.py``) are planned in two halves, through
+    a middle schema that does not have them."""
+    rebuilt = rebuilt_tables(current, desired)
+    if rebuilt:
+        middle = without_tables(current, rebuilt)
+        return order(_changes(current, middle) + _changes(middle, desired))
+    return order(_changes(current, desired))
+
+
+def _changes(current: Schema, desired: Schema) -> list[Change]:
     forced = _dependent_foreign_keys(current, desired)
     replaced = _replaced_columns(current, desired)
     recast = columns_recast_by_recreate(current, desired)
     retyped = _retyped(current, desired) | recast
     _add_checks_reading(forced, current, recast)
     cleared = defaults_cleared_by_recreate(current, desired)
+    gone = gone_functions(current, desired)
+    uses = function_uses(current, gone)
+    for key, names in uses.constraints.items():
+        forced.setdefault(key, set()).update(names)
+    replaced |= uses.generated
     unstable = _unstable_names(current, desired, retyped | replaced)
 
     def table(old: Table | None, new: Table | None) -> list[Change]:
@@ -84,15 +113,22 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
         if new is None:
             return drop_table(old)
         key = TableKey(old.schema, old.name)
+        if inheritance_changes(old, new):
+            old, new = with_inherited(old, current), with_inherited(new, desired)
         return diff_table(
             old,
             new,
             frozenset(forced.get(key, ())),
             frozenset(c for (s, t, c) in cleared if (s, t) == key),
             unstable,
+            reset_defaults=frozenset(uses.defaults.get(key, ())),
+            forced_policies=frozenset(uses.policies.get(key, ())),
+            regenerated=frozenset(c for (s, t, c) in uses.generated if (s, t) == key),
         )
 
     def index(old: Index | None, new: Index | None) -> list[Change]:
+        if old is not None and new is not None and uses.index(old):
+            return [DropIndex(old), CreateIndex(new)]
         return _index(old, new, replaced, retyped)
 
     changes: list[Change] = []
@@ -100,20 +136,31 @@ def diff(current: Schema, desired: Schema) -> list[Change]:
     changes += _pairs(current.extensions, desired.extensions, _extension)
     changes += _pairs(current.enums, desired.enums, lambda a, b: diff_enum(a, b, current, desired))
     changes += _pairs(current.sequences, desired.sequences, _sequence)
-    changes += _pairs(current.tables, desired.tables, table, always=bool(forced or unstable))
-    changes += _pairs(current.indexes, desired.indexes, index, always=bool(replaced or retyped))
-    gone = gone_functions(current, desired)
+    changes += _pairs(
+        current.tables, desired.tables, table, always=bool(forced) or bool(uses) or bool(unstable)
+    )
+    changes += _pairs(
+        current.indexes,
+        desired.indexes,
+        index,
+        always=bool(replaced) or bool(uses.calls) or bool(retyped),
+    )
     rebuilt = rebuilt_views(current, desired, gone)
     reread: frozenset[tuple[str, str]] = frozenset()
     while more := functions_reading_rebuilt(current, desired, rebuilt, gone) - reread:
         reread |= more
         gone |= more
         rebuilt = rebuilt_views(current, desired, gone)
-    changes += diff_domains(current, desired)
+    detours, via = domain_detours(current, uses)
+    changes += detours
+    changes += diff_domains(via, desired)
     changes += diff_functions(current, desired, reread)
     changes += diff_views(current, desired, rebuilt)
     changes += diff_triggers(current, desired, rebuilt, gone)
-    return order(changes)
+    changes += diff_composite_types(current, desired)
+    changes += diff_range_types(current, desired)
+    changes += diff_privileges(current, desired, changes) + diff_owners(current, desired, changes)
+    return changes
 
 
 def _pairs(

@@ -11,6 +11,9 @@ Every change falls in a phase; phases run in a fixed sequence that PostgreSQL ac
   policies, RLS flags, comments;
 * last the drops of the types, sequences, extensions and schemas tables used.
 
+Views, functions, triggers and domains take their phases from ``order_objects.py``;
+composite and range types, privileges and owners from ``order_types.py``.
+
 Inside a phase, changes are sorted by the key of the table or object they touch (new
 tables in foreign-key order); the sort is stable, so the order the diff produced for
 one object (a column's chain of alterations) is kept. Same input, same output.
@@ -19,6 +22,7 @@ one object (a column's chain of alterations) is kept. Same input, same output.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from typing import assert_never
 
 from alembic_lockplane.diff.changes import (
@@ -26,6 +30,7 @@ from alembic_lockplane.diff.changes import (
     AddConstraint,
     AddEnumValue,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterDomain,
@@ -33,6 +38,7 @@ from alembic_lockplane.diff.changes import (
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
+    AttachPartition,
     Change,
     CommentObject,
     CreateDomain,
@@ -46,6 +52,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     CreateTrigger,
     CreateView,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
@@ -56,6 +63,7 @@ from alembic_lockplane.diff.changes import (
     DropFunction,
     DropIdentity,
     DropIndex,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropSchema,
@@ -79,8 +87,23 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.diff.order_objects import object_phase, object_ranks, object_subject
-from alembic_lockplane.model.objects import Constraint, ConstraintKind
+from alembic_lockplane.diff.order_types import type_phase, type_ranks, type_subject
+from alembic_lockplane.model.objects import Constraint, ConstraintKind, Domain, Table
+from alembic_lockplane.render.quote import qualified
 
 SortKey = tuple[int, int, tuple[str, ...]]
 
@@ -173,6 +196,24 @@ def phase(change: Change) -> int:
             | CommentObject()
         ):
             return object_phase(change)
+        case DetachPartition() | DropInherit():
+            return 5  # with the column drops, before the parent may be dropped
+        case AttachPartition() | AddInherit():
+            return 18  # once the table's columns and the parent's keys are in place
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_phase(change)
         case _:
             assert_never(change)
 
@@ -211,6 +252,20 @@ def subject(change: Change) -> tuple[str, ...]:
             | CommentObject()
         ):
             return object_subject(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_subject(change)
         case _:
             key: TableKey = change.table
             return tuple(key)
@@ -220,14 +275,18 @@ def order(changes: list[Change]) -> list[Change]:
     """``changes`` in dependency order; see the module docstring."""
     created = _table_order(
         [c.table for c in changes if isinstance(c, CreateTable)],
-        [(c.table, _target(c.new)) for c in changes if isinstance(c, AddConstraint)],
+        [(c.table, _target(c.new)) for c in changes if isinstance(c, AddConstraint)]
+        + _parent_edges(c.new for c in changes if isinstance(c, CreateTable)),
     )
     dropped = _table_order(
         [c.table for c in changes if isinstance(c, DropTable)],
-        [(c.table, _target(c.old)) for c in changes if isinstance(c, DropConstraint)],
+        [(c.table, _target(c.old)) for c in changes if isinstance(c, DropConstraint)]
+        + _parent_edges(c.old for c in changes if isinstance(c, DropTable)),
     )
 
     objects = object_ranks(list(changes))
+    calls = _dropped_function_calls(changes)
+    objects.update(type_ranks(list(changes)))
 
     def sort_key(change: Change) -> SortKey:
         rank = objects.get(change, 0)
@@ -235,9 +294,49 @@ def order(changes: list[Change]) -> list[Change]:
             rank = created[change.table]
         elif isinstance(change, DropTable):
             rank = -dropped[change.table]  # referencing tables go first
+        if isinstance(change, DropDefault) and any(c in (change.old.default or "") for c in calls):
+            # before the function it calls is dropped (or recreated) in phase 13 or 29
+            return (DROP_COLUMN, rank, subject(change))
+        if isinstance(change, AddConstraint) and any(c in change.new.definition for c in calls):
+            # after a recreated function that reads tables, in the same phase as the views
+            rank = AFTER_RECREATED_FUNCTIONS
+        if isinstance(change, AlterDomain) and calls:
+            gone, back = _domain_calls(change.old, calls), _domain_calls(change.new, calls)
+            if gone > back:  # takes a check or default off before the function goes
+                return (DROP_COLUMN, rank, subject(change))
+            if back > gone:  # puts it back once the function is there again
+                return (VIEW_PHASE, AFTER_RECREATED_FUNCTIONS, subject(change))
         return (phase(change), rank, subject(change))
 
     return sorted(changes, key=sort_key)
+
+
+DROP_COLUMN = 5
+AFTER_RECREATED_FUNCTIONS = 1_000_000
+VIEW_PHASE = 17
+
+
+def _domain_calls(domain: Domain, calls: tuple[str, ...]) -> set[str]:
+    """The checks (by definition) and default of ``domain`` that call one of ``calls``."""
+    texts = [c.definition for c in domain.constraints] + [domain.default or ""]
+    return {t for t in texts if any(call in t for call in calls)}
+
+
+def _dropped_function_calls(changes: list[Change]) -> tuple[str, ...]:
+    """``schema.name(`` of the functions that ``changes`` drop or recreate."""
+    names = {
+        qualified(c.old.schema, c.old.name) + "("
+        for c in changes
+        if isinstance(c, DropFunction | RecreateFunction)
+    }
+    return tuple(sorted(names))
+
+
+def _parent_edges(tables: Iterable[Table]) -> list[tuple[TableKey, TableKey | None]]:
+    """A partition or inheriting table needs its parent: created after, dropped before."""
+    return [
+        (TableKey(t.schema, t.name), TableKey(p.schema, p.name)) for t in tables for p in t.parents
+    ]
 
 
 def _target(constraint: Constraint) -> TableKey | None:

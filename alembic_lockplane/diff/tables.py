@@ -16,20 +16,24 @@ from alembic_lockplane.diff.changes import (
     AddColumn,
     AddConstraint,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterIdentity,
     AlterPolicy,
+    AttachPartition,
     Change,
     CommentKind,
     CommentTarget,
     CreatePolicy,
     CreateTable,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
     DropDefault,
     DropIdentity,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropTable,
@@ -109,21 +113,30 @@ def diff_table(
     forced: frozenset[str] = frozenset(),
     cleared: frozenset[str] = frozenset(),
     unstable: frozenset[str] = frozenset(),
+    *,
+    reset_defaults: frozenset[str] = frozenset(),
+    forced_policies: frozenset[str] = frozenset(),
+    regenerated: frozenset[str] = frozenset(),
 ) -> list[Change]:
     """Changes turning ``old`` into ``new`` (same key). ``forced`` names constraints that
     must be dropped and added again even if unchanged (their dependencies are rebuilt);
     ``cleared`` names columns whose default an enum recreate has already taken off;
     ``unstable`` names columns (of any table) the plan retypes or drops, and tables it
     drops: policies that may read one are dropped before and created after (PostgreSQL
-    refuses the change while they depend on it)."""
+    refuses the change while they depend on it); ``reset_defaults`` names columns whose
+    default is dropped and set again, and ``forced_policies`` policies dropped and created
+    again, and ``regenerated`` generated columns dropped and added again (a function they
+    call is recreated)."""
     key = key_of(old)
-    changes: list[Change] = []
+    changes: list[Change] = _parent_changes(key, old, new)
     replaced: set[str] = set()
-    regenerated = regenerated_columns(old, new)
+    again = regenerated_columns(old, new) | frozenset(
+        c for c in regenerated if (n := new.column(c)) is not None and n.generated is not None
+    )
     drops: list[Change] = []
     for old_col in old.columns:
         new_col = new.column(old_col.name)
-        if new_col is None or old_col.name in regenerated:
+        if new_col is None or old_col.name in again:
             drops.append(DropColumn(key, old_col))
             if new_col is not None:
                 replaced.add(old_col.name)
@@ -132,14 +145,20 @@ def diff_table(
             changes.append(ReplaceGeneratedColumn(key, old_col, new_col))
         else:
             start = replace(old_col, default=None) if old_col.name in cleared else old_col
+            if start.default is not None and old_col.name in reset_defaults:
+                cleared_col = replace(start, default=None)
+                changes.append(DropDefault(key, start, cleared_col))
+                start = cleared_col
             changes += diff_column(key, start, new_col)
     # Last column first: the rollback adds them back in their order (at the end).
     changes = drops[::-1] + changes
-    added = [c for c in new.columns if old.column(c.name) is None or c.name in regenerated]
+    added = [c for c in new.columns if old.column(c.name) is None or c.name in again]
     changes += [AddColumn(key, c) for c in added]
     changes += _diff_constraints(key, old, new, forced, replaced)
     gone = bool(replaced) or any(new.column(c.name) is None for c in old.columns)
-    changes += _diff_policies(key, old, new, gone, unstable | retyped_columns(old, new))
+    changes += _diff_policies(
+        key, old, new, gone, unstable | retyped_columns(old, new), forced_policies
+    )
     if old.rls_enabled != new.rls_enabled:
         flag = EnableRowLevelSecurity if new.rls_enabled else DisableRowLevelSecurity
         changes.append(flag(key))
@@ -149,6 +168,21 @@ def diff_table(
     if old.comment != new.comment:
         target = CommentTarget(CommentKind.TABLE, key.schema, key.name)
         changes.append(SetComment(target, old.comment, new.comment))
+    return changes
+
+
+def _parent_changes(key: TableKey, old: Table, new: Table) -> list[Change]:
+    """Detach / attach a partition whose parent or bound changes; ``NO INHERIT`` /
+    ``INHERIT`` for inheritance parents that go or come. They come first in the table's
+    changes: a detached table's columns are its own again, and can then be changed."""
+    changes: list[Change] = []
+    if old.partition_of != new.partition_of:
+        if old.partition_of is not None:
+            changes.append(DetachPartition(key, old.partition_of))
+        if new.partition_of is not None:
+            changes.append(AttachPartition(key, new.partition_of))
+    changes += [DropInherit(key, p) for p in old.inherits if p not in new.inherits]
+    changes += [AddInherit(key, p) for p in new.inherits if p not in old.inherits]
     return changes
 
 
@@ -237,7 +271,12 @@ def _diff_constraints(
 
 
 def _diff_policies(
-    key: TableKey, old: Table, new: Table, columns_go: bool, unstable: frozenset[str]
+    key: TableKey,
+    old: Table,
+    new: Table,
+    columns_go: bool,
+    unstable: frozenset[str] = frozenset(),
+    forced: frozenset[str] = frozenset(),
 ) -> list[Change]:
     """A policy whose expressions change is altered in place, unless columns of the table
     are dropped: the old expression may read one, and blocks its drop until it goes. A
@@ -251,8 +290,10 @@ def _diff_policies(
             changes.append(DropPolicy(key, before))
         elif before is None:
             changes.append(CreatePolicy(key, after))
-        elif _policy_needs_recreate(before, after, columns_go) or any(
-            mentions(before.using, c) or mentions(before.with_check, c) for c in unstable
+        elif (
+            _policy_needs_recreate(before, after, columns_go)
+            or name in forced
+            or any(mentions(before.using, c) or mentions(before.with_check, c) for c in unstable)
         ):
             changes += [DropPolicy(key, before), CreatePolicy(key, after)]
         else:

@@ -24,11 +24,30 @@ def check(config: Config, *, roundtrip: bool = False) -> Plan:
     from alembic_lockplane.engine import load_desired, make_plan, rename_hints
 
     s = settings_mod.load(config)
+    owners, privileges = s.manage_owners, s.manage_privileges
     replayed = replayed_schema(
-        config, shadow_url=s.shadow_url, schemas=s.schemas, roundtrip=roundtrip
+        config,
+        shadow_url=s.shadow_url,
+        schemas=s.schemas,
+        roundtrip=roundtrip,
+        owners=owners,
+        privileges=privileges,
     )
     desired = load_desired(
-        s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
+        s.schema_path,
+        shadow_url=s.shadow_url,
+        schemas=s.schemas,
+        cwd=s.base_dir,
+        owners=owners,
+        privileges=privileges,
     )
     hints = rename_hints(s.schema_path, cwd=s.base_dir)
-    return make_plan(replayed, desired, hints=hints, shadow_url=s.shadow_url, schemas=s.schemas)
+    return make_plan(
+        replayed,
+        desired,
+        hints=hints,
+        shadow_url=s.shadow_url,
+        schemas=s.schemas,
+        owners=owners,
+        privileges=privileges,
+    )

@@ -22,9 +22,16 @@ TIMEOUT_SECONDS = 300
 
 
 def describe_drift(
-    config: Any, live: Schema, planned_at: str | None, schemas: Sequence[str] | None
+    config: Any,
+    live: Schema,
+    planned_at: str | None,
+    schemas: Sequence[str] | None,
+    *,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> str:
-    """The differences as plan text, or a line saying why they could not be computed."""
+    """The differences as plan text, or a line saying why they could not be computed.
+    ``owners``/``privileges``: what the guarded revision's hash covers."""
     from alembic_lockplane.model.serde import schema_to_json
 
     with tempfile.TemporaryDirectory(prefix="lockplane-drift-") as tmp:
@@ -40,6 +47,8 @@ def describe_drift(
             args += ["--at", planned_at]
         for schema in schemas or ():
             args += ["--schema", schema]
+        args += ["--owners"] if owners else []
+        args += [] if privileges else ["--no-privileges"]
         try:
             done = subprocess.run(
                 args, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
@@ -60,26 +69,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--section", default="alembic")
     parser.add_argument("--at")
     parser.add_argument("--schema", action="append", default=[])
+    parser.add_argument("--owners", action="store_true")
+    parser.add_argument("--no-privileges", dest="privileges", action="store_false")
     args = parser.parse_args(argv)
 
     from alembic.config import Config
 
     from alembic_lockplane.db.connect import connect
     from alembic_lockplane.engine import load_snapshot, make_plan
-    from alembic_lockplane.integration.replay import migrate
+    from alembic_lockplane.integration.replay import replayed_database
     from alembic_lockplane.integration.settings import load
     from alembic_lockplane.introspect import introspect
-    from alembic_lockplane.shadow.provider import scratch_database
 
     config = Config(file_=args.ini, toml_file=args.toml, ini_section=args.section)
     settings = load(config)
     schemas = args.schema or None
-    with scratch_database(settings.shadow_url) as url:
-        if args.at:
-            migrate(config, url, args.at)
+    with replayed_database(config, settings.shadow_url, args.at) as url:
         conn = connect(url)
         try:
-            expected = introspect(conn, schemas)
+            expected = introspect(conn, schemas, owners=args.owners, privileges=args.privileges)
         finally:
             conn.close()
     plan = make_plan(load_snapshot(Path(args.live)), expected)

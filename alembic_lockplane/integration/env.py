@@ -92,6 +92,8 @@ def refresh_snapshot(config: Config, connection: Any) -> Path | None:
         dbapi_connection(connection),
         settings.schemas,
         exclude_tables=((None, version_table),),
+        owners=settings.manage_owners,
+        privileges=settings.manage_privileges,
     )
     write_atomic(settings.snapshot_path, schema_to_json(schema))
     return settings.snapshot_path

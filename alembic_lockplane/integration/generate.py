@@ -114,10 +114,17 @@ def _offline_current(config: Config, s: settings_mod.Settings) -> Schema:
     if s.current == "replay":
         from alembic_lockplane.integration.replay import replayed_schema
 
-        return replayed_schema(config, shadow_url=s.shadow_url, schemas=s.schemas)
-    from alembic_lockplane.engine import load_snapshot
+        return replayed_schema(
+            config,
+            shadow_url=s.shadow_url,
+            schemas=s.schemas,
+            owners=s.manage_owners,
+            privileges=s.manage_privileges,
+        )
+    from alembic_lockplane.engine import load_snapshot, without_privileges
 
-    return load_snapshot(s.base_dir / s.current)
+    snapshot = load_snapshot(s.base_dir / s.current)
+    return snapshot if s.manage_privileges else without_privileges(snapshot)
 
 
 class _Planner:
@@ -135,12 +142,25 @@ class _Planner:
         from alembic_lockplane.integration.validate import validate_on_shadow
 
         s = self.settings
+        owners, privileges = s.manage_owners, s.manage_privileges
         desired = load_desired(
-            s.schema_path, shadow_url=s.shadow_url, schemas=s.schemas, cwd=s.base_dir
+            s.schema_path,
+            shadow_url=s.shadow_url,
+            schemas=s.schemas,
+            cwd=s.base_dir,
+            owners=owners,
+            privileges=privileges,
         )
         hints = rename_hints(s.schema_path, cwd=s.base_dir)  # "renamed from": docs/renames.md
         made = make_plan(
-            current, desired, s.lock_safe, hints=hints, shadow_url=s.shadow_url, schemas=s.schemas
+            current,
+            desired,
+            s.lock_safe,
+            hints=hints,
+            shadow_url=s.shadow_url,
+            schemas=s.schemas,
+            owners=owners,
+            privileges=privileges,
         )
         plan = with_policy(made, s.blocking_level.rank)
         if not plan.steps:
@@ -154,12 +174,25 @@ class _Planner:
         if blocked:
             raise CommandError(_blocked_message(blocked, s.blocking_level.value))
         for note in validate_on_shadow(
-            plan, current, desired, shadow_url=s.shadow_url, schemas=s.schemas
+            plan,
+            current,
+            desired,
+            shadow_url=s.shadow_url,
+            schemas=s.schemas,
+            owners=owners,
+            privileges=privileges,
         ):
             _say(f"Note: {note}")
         source = _display_path(s.schema_path, s.base_dir)
         self.made = (plan, current)
-        return render_body(plan, schemas=s.schemas, source=source, lock_timeout=s.lock_timeout)
+        return render_body(
+            plan,
+            schemas=s.schemas,
+            source=source,
+            lock_timeout=s.lock_timeout,
+            owners=owners,
+            privileges=privileges,
+        )
 
     def write_plan_files(self, script: Any) -> None:
         """``<revision>.migration.json`` and ``.rollback.json`` beside the revision file."""
@@ -196,7 +229,11 @@ class _Hook:
         if context.connection is None:
             raise CommandError("alembic revision --lockplane needs env.py to run online")
         try:
-            self.body = self.planner.plan(live_schema(context, self.planner.settings.schemas))
+            s = self.planner.settings
+            live = live_schema(
+                context, s.schemas, owners=s.manage_owners, privileges=s.manage_privileges
+            )
+            self.body = self.planner.plan(live)
         except LockplaneError as exc:
             raise _command_error(exc) from None
         if self.body is None:

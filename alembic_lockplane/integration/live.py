@@ -28,8 +28,15 @@ def dbapi_connection(sa_connection: Any) -> psycopg2.extensions.connection:
     return raw
 
 
-def live_schema(context: Any, schemas: Sequence[str] | None) -> Schema:
-    """Introspect the managed scope over ``context.connection`` (a ``MigrationContext``)."""
+def live_schema(
+    context: Any,
+    schemas: Sequence[str] | None,
+    *,
+    owners: bool = False,
+    privileges: bool = True,
+) -> Schema:
+    """Introspect the managed scope over ``context.connection`` (a ``MigrationContext``),
+    with owners and privileges as the ``manage_owners``/``manage_privileges`` settings say."""
     from alembic_lockplane.introspect import introspect
 
     raw = dbapi_connection(context.connection)
@@ -38,6 +45,8 @@ def live_schema(context: Any, schemas: Sequence[str] | None) -> Schema:
         raw,
         list(schemas) if schemas else None,
         exclude_tables=((None, version_table),),
+        owners=owners,
+        privileges=privileges,
     )
 
 

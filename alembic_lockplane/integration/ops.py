@@ -33,13 +33,17 @@ def guard(
     *,
     schemas: Sequence[str] | None = None,
     planned_at: str | Sequence[str] | Literal[False] | None = False,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> None:
     """Stop before any change unless the live schema hashes to ``expected_hash``.
 
     The mode comes from the ``guard`` setting (``error``, ``warn``, ``off``). Offline the
     check cannot run; the expectation is written into the script as a comment.
     ``planned_at`` names the revision whose schema ``expected_hash`` describes (``None``:
-    base); with it, a refusal also lists the differences as a plan.
+    base); with it, a refusal also lists the differences as a plan. ``owners`` and
+    ``privileges`` say what the hash covers (the revision was planned with the
+    ``manage_owners``/``manage_privileges`` settings that its call to ``guard`` records).
     """
     context = op.get_context()
     scope = ", ".join(schemas) if schemas else "all non-system schemas"
@@ -59,7 +63,7 @@ def guard(
     from alembic_lockplane.model.serde import canonical_hash
 
     try:
-        live = live_schema(context, schemas)
+        live = live_schema(context, schemas, owners=owners, privileges=privileges)
     except LockplaneError as exc:
         raise CommandError(f"lockplane guard: {exc}") from None
     actual = canonical_hash(live)
@@ -80,7 +84,9 @@ def guard(
     if planned_at is not False and (planned_at is None or isinstance(planned_at, str)):
         from alembic_lockplane.integration.drift import describe_drift
 
-        details = "\n" + describe_drift(context.config, live, planned_at, schemas)
+        details = "\n" + describe_drift(
+            context.config, live, planned_at, schemas, owners=owners, privileges=privileges
+        )
     raise CommandError(f"{message}. Nothing was changed. Hint: {hint}{details}")
 
 

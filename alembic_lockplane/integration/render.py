@@ -35,11 +35,22 @@ class RevisionBody:
     summary: tuple[str, ...]
     uses_op: bool
     statements: tuple[str, ...] = ()
+    #: extra ``lp.guard`` arguments: what the hashes cover when it is not the default
+    guard_options: tuple[str, ...] = ()
 
     def title(self, message: str | None) -> str:
         """The revision message, safe inside the module docstring's first line."""
         text = " ".join((message or "empty message").split())
         return _ascii(text.replace("\\", "/").replace('"""', "'''"))
+
+    def guard(self, hash_name: str, planned_at: str) -> str:
+        """The ``lp.guard(...)`` call of ``upgrade``/``downgrade`` (one level indented)."""
+        args = (hash_name, "schemas=schemas", f"planned_at={planned_at}", *self.guard_options)
+        one_line = f"lp.guard({', '.join(args)})"
+        if len(INDENT) + len(one_line) <= LINE:
+            return one_line
+        inner = "".join(f"\n{INDENT * 2}{arg}," for arg in args)
+        return f"lp.guard({inner}\n{INDENT})"
 
     def revises(self, down_revision: str | tuple[str, ...] | None) -> str:
         """`` a, b`` for the docstring's ``Revises:`` line, or nothing for the first one."""
@@ -55,6 +66,8 @@ def render_body(
     schemas: Sequence[str] | None = None,
     source: str | None = None,
     lock_timeout: str | None = None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> RevisionBody:
     """The revision body for ``plan`` (``source`` names the desired schema in the docstring).
 
@@ -62,6 +75,9 @@ def render_body(
     lasts until the migration's transaction ends), or, in an ``autocommit_block``, with a
     session ``SET`` that is ``RESET`` after the step, so a step waiting for its lock behind
     a long transaction fails instead of queueing every query on the table behind it.
+    ``owners``/``privileges``: the ``manage_*`` settings the plan was made with; the guard
+    reads the live schema the same way (written only when not the default, so revisions
+    of projects that do not use them stay as they were).
     """
     total = len(plan.steps)
     up: list[str] = []
@@ -82,6 +98,8 @@ def render_body(
         summary=tuple(_ascii(line) for line in summary),
         uses_op="op.get_context()" in "\n".join(up + down),
         statements=tuple(sql for step in plan.steps for sql in step.sql),
+        guard_options=(("owners=True",) if owners else ())
+        + (() if privileges else ("privileges=False",)),
     )
 
 

@@ -37,6 +37,8 @@ KEYS = (
     "snapshot_path",
     "lock_safe",
     "lock_timeout",
+    "manage_owners",
+    "manage_privileges",
 )
 _ALIASES = {"shadow_url": "shadow_database_url", "schema": "schema_path"}
 
@@ -57,6 +59,10 @@ class Settings:
     lock_safe: bool | frozenset[str] = True
     #: ``SET lock_timeout`` before every step of a revision (e.g. ``5s``); None: not set
     lock_timeout: str | None = None
+    #: compare and plan owners (``ALTER ... OWNER TO``), as ``lockplane --owners``
+    manage_owners: bool = False
+    #: compare and plan privileges (``GRANT``/``REVOKE``); false leaves them out of both sides
+    manage_privileges: bool = True
 
 
 def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
@@ -112,6 +118,9 @@ def load(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
         kwargs["lock_safe"] = _lock_safe(raw["lock_safe"])
     if "lock_timeout" in raw:
         kwargs["lock_timeout"] = _duration(raw["lock_timeout"])
+    for key in ("manage_owners", "manage_privileges"):
+        if key in raw:
+            kwargs[key] = _choice(raw[key], ("true", "false")) == "true"
     return Settings(**kwargs)
 
 

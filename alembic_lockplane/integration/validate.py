@@ -4,7 +4,8 @@ On a scratch database: build ``current`` (planned from what a fresh database alr
 run the upgrade steps as the revision will (one transaction, non-transactional steps on
 their own), check that planning again to ``desired`` is empty, run the downgrade steps,
 check the schema equals ``current`` again. Any failure names the step and carries
-PostgreSQL's own message.
+PostgreSQL's own message. On the embedded shadow, the roles both schemas name are created
+first (``shadow/roles.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from alembic_lockplane.integration.render import downgrade_steps
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
+from alembic_lockplane.shadow.roles import missing_role, missing_role_hint
 
 
 def validate_on_shadow(
@@ -29,16 +31,24 @@ def validate_on_shadow(
     *,
     shadow_url: str | None,
     schemas: Sequence[str] | None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> list[str]:
-    """Raise ``PlanError`` unless ``plan`` upgrades and downgrades cleanly; return notes."""
+    """Raise ``PlanError`` unless ``plan`` upgrades and downgrades cleanly; return notes.
+    ``owners``/``privileges``: how ``current`` and ``desired`` were read."""
     from alembic_lockplane.engine import make_plan
-    from alembic_lockplane.introspect import introspect
+    from alembic_lockplane.introspect import introspect as read
     from alembic_lockplane.shadow.provider import scratch_database
+    from alembic_lockplane.shadow.roles import prepare_shadow
+
+    def introspect(conn: psycopg2.extensions.connection, scope: Sequence[str] | None) -> Schema:
+        return read(conn, scope, owners=owners, privileges=privileges)
 
     notes: list[str] = []
     with scratch_database(shadow_url) as url:
         conn = connect(url)
         try:
+            prepare_shadow(conn, shadow_url, current, desired)
             baseline = introspect(conn, schemas)
             build = make_plan(baseline, current)
             run_steps(conn, build.steps, "building the current schema on the shadow")
@@ -97,9 +107,10 @@ def run_steps(conn: psycopg2.extensions.connection, steps: Sequence[Step], what:
             if not conn.autocommit:
                 conn.rollback()
             message = (exc.diag.message_primary or str(exc)).strip()
+            role = missing_role(exc.pgcode, exc.diag.message_primary)
             raise PlanError(
                 f"{what} failed on the shadow at step {number} ({step.description}): {message}",
-                hint=exc.diag.message_hint,
+                hint=missing_role_hint(role) if role else exc.diag.message_hint,
             ) from None
     conn.commit()
 

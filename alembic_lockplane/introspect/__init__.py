@@ -15,6 +15,7 @@ import psycopg2.extensions
 
 from alembic_lockplane.introspect import build
 from alembic_lockplane.introspect import objects as kinds
+from alembic_lockplane.introspect import types as type_kinds
 from alembic_lockplane.introspect.session import QueryHook, catalog_session
 from alembic_lockplane.model.objects import Schema
 
@@ -29,6 +30,8 @@ def introspect(
     *,
     exclude_tables: Collection[tuple[str | None, str]] = DEFAULT_EXCLUDE_TABLES,
     on_query: QueryHook | None = None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> Schema:
     """The schema of the database behind ``conn``.
 
@@ -36,7 +39,9 @@ def introspect(
     ``information_schema``). ``exclude_tables`` lists ``(schema, table)`` pairs to leave
     out, with their columns, constraints, indexes, policies and owned sequences; a schema
     of ``None`` matches the table in any schema. ``on_query`` is called with a label before
-    every statement sent, so callers (tests, benchmarks) can count round trips.
+    every statement sent, so callers (tests, benchmarks) can count round trips. ``owners``
+    also reads the owners of objects the connected role does not own (``manage_owners``);
+    ``privileges=False`` leaves privileges out (``manage_privileges = false``).
 
     The connection comes back in the state it was in: autocommit or not, idle or inside
     the caller's transaction (a savepoint is used then), settings unchanged.
@@ -63,6 +68,10 @@ def introspect(
         functions = kinds.functions(session.rows("functions"))
         triggers = kinds.triggers(session.rows("triggers"))
         domains = kinds.domains(session.rows("domains"))
+        composite_types = type_kinds.composite_types(session.rows("composite_types"))
+        range_types = type_kinds.range_types(session.rows("range_types"))
+        granted = type_kinds.privileges(session.rows("privileges")) if privileges else []
+        owned = type_kinds.owners(session.rows("owners")) if owners else []
     return Schema(
         namespaces=tuple(namespaces),
         extensions=tuple(extensions),
@@ -74,4 +83,8 @@ def introspect(
         functions=tuple(functions),
         triggers=tuple(triggers),
         domains=tuple(domains),
+        composite_types=tuple(composite_types),
+        range_types=tuple(range_types),
+        privileges=tuple(granted),
+        owners=tuple(owned),
     )

@@ -26,9 +26,11 @@ from alembic_lockplane.model.objects import (
     IndexKey,
     Namespace,
     OwnedBy,
+    PartitionOf,
     Policy,
     Sequence,
     Table,
+    TableRef,
 )
 
 Row = tuple[Any, ...]
@@ -193,19 +195,34 @@ def tables(
     constraints: dict[int, list[Constraint]],
     policies: dict[int, list[Policy]],
 ) -> list[Table]:
-    return [
-        Table(
-            schema=schema,
-            name=name,
-            columns=tuple(columns.get(oid, ())),
-            constraints=tuple(constraints.get(oid, ())),
-            policies=tuple(policies.get(oid, ())),
-            rls_enabled=rls_enabled,
-            rls_forced=rls_forced,
-            comment=comment,
+    result = []
+    for (
+        oid, schema, name, rls_enabled, rls_forced, comment, partition_by, is_partition,
+        bound, parent_schemas, parent_names,
+    ) in rows:  # fmt: skip
+        parents = tuple(
+            TableRef(s, n) for s, n in zip(parent_schemas or (), parent_names or (), strict=True)
         )
-        for oid, schema, name, rls_enabled, rls_forced, comment in rows
-    ]
+        partition_of = None
+        if is_partition and parents:
+            partition_of = PartitionOf(parents[0].schema, parents[0].name, bound)
+            parents = ()
+        result.append(
+            Table(
+                schema=schema,
+                name=name,
+                columns=tuple(columns.get(oid, ())),
+                constraints=tuple(constraints.get(oid, ())),
+                policies=tuple(policies.get(oid, ())),
+                rls_enabled=rls_enabled,
+                rls_forced=rls_forced,
+                comment=comment,
+                partition_by=partition_by,
+                partition_of=partition_of,
+                inherits=parents,
+            )
+        )
+    return result
 
 
 def indexes(rows: Iterable[Row]) -> list[Index]:

@@ -33,8 +33,20 @@ class Capabilities:
         """``pg_index.indnullsnotdistinct`` (UNIQUE NULLS NOT DISTINCT) exists from 15."""
         return self.server_version >= 150000
 
+    @property
+    def multirange(self) -> bool:
+        """Range types get a multirange type (``pg_range.rngmultitypid``) from 14."""
+        return self.server_version >= 140000
+
+    @property
+    def public_create_revoked(self) -> bool:
+        """From 15, ``PUBLIC`` no longer has ``CREATE`` on the public schema by default."""
+        return self.server_version >= 150000
+
     def flags(self) -> dict[str, bool]:
         """Every flag by name, as the query templates refer to them."""
         return {
             "nulls_not_distinct": self.nulls_not_distinct,
+            "multirange": self.multirange,
+            "public_create_revoked": self.public_create_revoked,
         }

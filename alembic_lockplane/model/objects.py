@@ -179,7 +179,37 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class TableRef:
+    """A table named by schema and name (a parent in ``INHERITS`` or ``PARTITION OF``)."""
+
+    schema: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PartitionOf:
+    """``PARTITION OF parent FOR VALUES ...``: ``bound`` is ``pg_get_expr(relpartbound)``,
+    e.g. ``FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`` or ``DEFAULT``."""
+
+    schema: str
+    table: str
+    bound: str
+
+    @property
+    def parent(self) -> TableRef:
+        return TableRef(self.schema, self.table)
+
+
+@dataclass(frozen=True)
 class Table:
+    """A table. Columns and constraints a table inherits from a parent (``INHERITS`` or
+    ``PARTITION OF``) belong to the parent and are not listed here: only its own ones.
+
+    ``partition_by`` is ``pg_get_partkeydef`` (``RANGE (created_at)``) for a partitioned
+    table; ``partition_of`` is set for a partition; ``inherits`` lists ``INHERITS`` parents
+    in order.
+    """
+
     schema: str
     name: str
     columns: tuple[Column, ...] = ()
@@ -189,6 +219,10 @@ class Table:
     rls_forced: bool = False
     comment: str | None = None
     origin: Origin | None = origin_field()
+    # Added with partitioning; left out of snapshots and hashes while empty.
+    partition_by: str | None = field(default=None, metadata={"omit_empty": True})
+    partition_of: PartitionOf | None = field(default=None, metadata={"omit_empty": True})
+    inherits: tuple[TableRef, ...] = field(default=(), metadata={"omit_empty": True})
 
     def __post_init__(self) -> None:
         # Columns keep their position; constraints and policies are named sets.
@@ -207,6 +241,13 @@ class Table:
 
     def policy(self, name: str) -> Policy | None:
         return next((p for p in self.policies if p.name == name), None)
+
+    @property
+    def parents(self) -> tuple[TableRef, ...]:
+        """The tables this one inherits columns from (its partition parent, or INHERITS)."""
+        if self.partition_of is not None:
+            return (self.partition_of.parent,)
+        return self.inherits
 
 
 @dataclass(frozen=True)
@@ -261,6 +302,10 @@ class Schema:
     functions: tuple[Function, ...] = field(default=(), metadata={"omit_empty": True})
     triggers: tuple[Trigger, ...] = field(default=(), metadata={"omit_empty": True})
     domains: tuple[Domain, ...] = field(default=(), metadata={"omit_empty": True})
+    composite_types: tuple[CompositeType, ...] = field(default=(), metadata={"omit_empty": True})
+    range_types: tuple[RangeType, ...] = field(default=(), metadata={"omit_empty": True})
+    privileges: tuple[Privilege, ...] = field(default=(), metadata={"omit_empty": True})
+    owners: tuple[Owner, ...] = field(default=(), metadata={"omit_empty": True})
 
     def __post_init__(self) -> None:
         # Canonical order makes equality, hashing and output independent of input order.
@@ -420,3 +465,12 @@ class Domain:
     @property
     def key(self) -> tuple[str, str, str]:
         return ("domain", self.schema, self.name)
+
+
+# Composite and range types, privileges and owners live in types.py (it needs Origin from here).
+from alembic_lockplane.model.types import (  # noqa: E402
+    CompositeType,
+    Owner,
+    Privilege,
+    RangeType,
+)

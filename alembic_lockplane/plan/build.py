@@ -17,6 +17,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     TableKey,
 )
+from alembic_lockplane.diff.changes_types import AlterCompositeType
 from alembic_lockplane.diff.diff import diff
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
@@ -66,6 +67,8 @@ def has_honest_reverse(change: Change) -> bool:
     """
     if isinstance(change, AlterExtension):
         return change.old.version == change.new.version
+    if isinstance(change, AlterCompositeType):
+        return change.reversible  # ADD ATTRIBUTE cannot put an attribute back mid-type
     return True
 
 
@@ -94,11 +97,22 @@ def build_step(change: Change, ctx: PlanContext, assess: Assess | None) -> Step:
 
 def build_steps(change: Change, ctx: PlanContext, assess: Assess | None) -> list[Step]:
     """The change's steps: a lock-safe sequence when a strategy applies, else one step."""
-    expansion = expand(change, ctx.strategies, ctx.created_tables)
+    expansion = expand(change, ctx.strategies, ctx.created_tables | _partitioned(ctx))
     if expansion is None:
         return [build_step(change, replace(ctx, strategies=frozenset()), assess)]
     return _strategy_steps(
         change, expansion, replace(ctx, strategies=frozenset({expansion.strategy})), assess
+    )
+
+
+def _partitioned(ctx: PlanContext) -> frozenset[tuple[str, str]]:
+    """Partitioned tables: PostgreSQL builds no index on them ``CONCURRENTLY`` and (before
+    18) adds no ``NOT VALID`` foreign key to them, so their changes are rendered plainly."""
+    return frozenset(
+        (t.schema, t.name)
+        for schema in (ctx.current, ctx.desired)
+        for t in schema.tables
+        if t.partition_by is not None
     )
 
 

@@ -14,6 +14,7 @@ from alembic_lockplane.diff.changes import (
     AddConstraint,
     AddEnumValue,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterDomain,
@@ -21,6 +22,7 @@ from alembic_lockplane.diff.changes import (
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
+    AttachPartition,
     Change,
     CommentKind,
     CommentObject,
@@ -36,6 +38,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     CreateTrigger,
     CreateView,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
@@ -46,6 +49,7 @@ from alembic_lockplane.diff.changes import (
     DropFunction,
     DropIdentity,
     DropIndex,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropSchema,
@@ -68,6 +72,19 @@ from alembic_lockplane.diff.changes import (
     SetSequenceOwnedBy,
     TableKey,
     ValidateConstraint,
+)
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
 )
 
 
@@ -186,6 +203,26 @@ def describe(change: Change) -> str:
             from alembic_lockplane.render.objects import object_description  # cycle
 
             return object_description(change)
+        case AttachPartition() | DetachPartition() | AddInherit() | DropInherit():
+            from alembic_lockplane.render.partitions import partition_description  # cycle
+
+            return partition_description(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            from alembic_lockplane.render.types import type_description  # cycle
+
+            return type_description(change)
         case _:
             assert_never(change)
 

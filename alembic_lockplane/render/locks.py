@@ -18,6 +18,7 @@ from alembic_lockplane.diff.changes import (
     AddConstraint,
     AddEnumValue,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterDomain,
@@ -25,6 +26,7 @@ from alembic_lockplane.diff.changes import (
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
+    AttachPartition,
     Change,
     CommentKind,
     CommentObject,
@@ -39,6 +41,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     CreateTrigger,
     CreateView,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
@@ -49,6 +52,7 @@ from alembic_lockplane.diff.changes import (
     DropFunction,
     DropIdentity,
     DropIndex,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropSchema,
@@ -71,8 +75,23 @@ from alembic_lockplane.diff.changes import (
     SetSequenceOwnedBy,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.render.objects import object_lock
+from alembic_lockplane.render.partitions import partition_lock
+from alembic_lockplane.render.types import type_lock
 
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
 SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
@@ -153,6 +172,22 @@ def strongest_lock(change: Change) -> str | None:
             | CommentObject()
         ):
             return object_lock(change)
+        case AttachPartition() | DetachPartition() | AddInherit() | DropInherit():
+            return partition_lock(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_lock(change)
         case _:
             assert_never(change)
 
@@ -192,7 +227,8 @@ def table_work(change: Change) -> TableWork:
       scan;
     * an enum re-created under columns that use it converts those columns: a rewrite;
     * a domain that gains a ``CHECK`` or ``NOT NULL`` checks every column of that type: a
-      scan.
+      scan;
+    * ``ATTACH PARTITION`` reads the table to check the bound: a scan.
 
     Everything else (drops, defaults, renames, comments, policies, objects without rows)
     changes the catalog only.
@@ -224,5 +260,7 @@ def table_work(change: Change) -> TableWork:
                 c.definition for c in old.constraints if c.validated
             }
             return SCAN if added or (new.not_null and not old.not_null) else NO_WORK
+        case AttachPartition():
+            return SCAN  # the rows are checked against the bound
         case _:
             return NO_WORK

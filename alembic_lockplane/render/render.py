@@ -17,6 +17,7 @@ from alembic_lockplane.diff.changes import (
     AddConstraint,
     AddEnumValue,
     AddIdentity,
+    AddInherit,
     AlterColumnCollation,
     AlterColumnType,
     AlterDomain,
@@ -24,6 +25,7 @@ from alembic_lockplane.diff.changes import (
     AlterIdentity,
     AlterPolicy,
     AlterSequence,
+    AttachPartition,
     Change,
     CommentKind,
     CommentObject,
@@ -39,6 +41,7 @@ from alembic_lockplane.diff.changes import (
     CreateTable,
     CreateTrigger,
     CreateView,
+    DetachPartition,
     DisableRowLevelSecurity,
     DropColumn,
     DropConstraint,
@@ -49,6 +52,7 @@ from alembic_lockplane.diff.changes import (
     DropFunction,
     DropIdentity,
     DropIndex,
+    DropInherit,
     DropNotNull,
     DropPolicy,
     DropSchema,
@@ -72,10 +76,24 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.model.objects import Constraint, Identity, Policy, Sequence
 from alembic_lockplane.render.describe import describe
 from alembic_lockplane.render.enums import recreate_enum
 from alembic_lockplane.render.objects import object_statements
+from alembic_lockplane.render.partitions import partition_statements
 from alembic_lockplane.render.quote import qualified, quote_ident, quote_literal
 from alembic_lockplane.render.sql import (
     DEFAULT_COLLATION,
@@ -90,6 +108,7 @@ from alembic_lockplane.render.sql import (
     table_name,
 )
 from alembic_lockplane.render.tables import create_table
+from alembic_lockplane.render.types import type_statements
 
 
 @dataclass(frozen=True)
@@ -259,6 +278,22 @@ def statements(change: Change) -> list[str]:
             | CommentObject()
         ):
             return object_statements(change)
+        case AttachPartition() | DetachPartition() | AddInherit() | DropInherit():
+            return partition_statements(change)
+        case (
+            CreateCompositeType()
+            | DropCompositeType()
+            | AlterCompositeType()
+            | RecreateCompositeType()
+            | CreateRangeType()
+            | DropRangeType()
+            | RecreateRangeType()
+            | CommentType()
+            | AddPrivilege()
+            | RemovePrivilege()
+            | SetOwner()
+        ):
+            return type_statements(change)
         case _:
             assert_never(change)
 

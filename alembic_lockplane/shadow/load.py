@@ -12,6 +12,7 @@ import psycopg2
 from alembic_lockplane.db.connect import connect
 from alembic_lockplane.errors import SchemaSourceError
 from alembic_lockplane.model.objects import Origin, Schema
+from alembic_lockplane.shadow import roles
 from alembic_lockplane.shadow.provider import scratch_database
 
 _MISSING_EXTENSION = ("is not available", "could not open extension control file")
@@ -27,8 +28,14 @@ class SourceStatement(Protocol):
     def origin_at(self, position: int) -> Origin: ...
 
 
-def execute_statements(url: str, statements: Sequence[SourceStatement]) -> None:
+def execute_statements(
+    url: str, statements: Sequence[SourceStatement], *, create_roles: bool = False
+) -> None:
     """Run each statement on its own (autocommit), mapping a failure to its file:line:col.
+
+    ``create_roles`` (the embedded shadow only): a statement that fails because a role it
+    names does not exist gets the role (``shadow/roles.py``) and runs again, as many times
+    as it names missing roles.
 
     One statement per transaction keeps a schema of thousands of tables within
     ``max_locks_per_transaction``; the database is a scratch one, so partial state is harmless.
@@ -41,15 +48,24 @@ def execute_statements(url: str, statements: Sequence[SourceStatement]) -> None:
         with conn.cursor() as cur:
             cur.execute("SET synchronous_commit = off")
             for statement in statements:
-                try:
-                    cur.execute(statement.text)
-                except psycopg2.Error as exc:
-                    raise _source_error(statement, exc) from None
+                created: set[str] = set()
+                while True:
+                    try:
+                        cur.execute(statement.text)
+                        break
+                    except psycopg2.Error as exc:
+                        role = roles.missing_role(exc.pgcode, exc.diag.message_primary)
+                        if not create_roles or role is None or role in created:
+                            raise _source_error(statement, exc, create_roles) from None
+                    created.add(role)
+                    roles.create_role(conn, role)
     finally:
         conn.close()
 
 
-def _source_error(statement: SourceStatement, exc: psycopg2.Error) -> SchemaSourceError:
+def _source_error(
+    statement: SourceStatement, exc: psycopg2.Error, embedded: bool = False
+) -> SchemaSourceError:
     diag = exc.diag
     message = (diag.message_primary or str(exc)).strip()
     origin = statement.origin
@@ -61,6 +77,10 @@ def _source_error(statement: SourceStatement, exc: psycopg2.Error) -> SchemaSour
             "the embedded shadow PostgreSQL does not ship this extension; set "
             "SHADOW_DATABASE_URL to a server that has it (ideally the target's version)"
         )
+    else:
+        role = roles.missing_role(diag.sqlstate, message)
+        if role is not None and not embedded:
+            hint = roles.missing_role_hint(role)
     return SchemaSourceError(message, hint=hint, origin=origin)
 
 
@@ -69,13 +89,15 @@ def load_statements(
     *,
     shadow_url: str | None,
     schemas: Sequence[str] | None = None,
+    owners: bool = False,
+    privileges: bool = True,
 ) -> Schema:
     from alembic_lockplane.introspect import introspect
 
     with scratch_database(shadow_url) as url:
-        execute_statements(url, statements)
+        execute_statements(url, statements, create_roles=roles.creates_roles(shadow_url))
         conn = connect(url)
         try:
-            return introspect(conn, schemas or None)
+            return introspect(conn, schemas or None, owners=owners, privileges=privileges)
         finally:
             conn.close()

@@ -27,6 +27,10 @@ current = database
 snapshot_path =
 # Also write <revision>.migration.json and .rollback.json beside each revision.
 plan_files = false
+# Also plan object owners (ALTER ... OWNER TO); false: owners are ignored.
+manage_owners = false
+# Plan privileges (GRANT/REVOKE); false: grants are left out of plans and of the guard.
+manage_privileges = true
 # The shadow server for validation; SHADOW_DATABASE_URL wins. Empty = embedded PostgreSQL.
 shadow_database_url =
 

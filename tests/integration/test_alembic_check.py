@@ -24,9 +24,7 @@ POSTS = USERS + "CREATE TABLE posts (id bigint PRIMARY KEY, title text DEFAULT '
 
 
 @pytest.fixture
-def config(
-    tmp_path: Path, db_url: str, pg_server: str, monkeypatch: pytest.MonkeyPatch
-) -> Config:
+def config(tmp_path: Path, db_url: str, pg_server: str, monkeypatch: pytest.MonkeyPatch) -> Config:
     ini = init_project(tmp_path / "proj")
     (tmp_path / "proj" / "schema.lp.sql").write_text(USERS, encoding="utf-8")
     monkeypatch.setenv("DATABASE_URL", db_url)
@@ -67,8 +65,9 @@ def test_check_is_empty_when_revisions_cover_the_schema_and_names_what_is_missin
     assert [s.description for s in missing.steps] == ["Create table posts"]
 
 
-def test_replay_source_needs_no_live_database(config: Config, monkeypatch: pytest.MonkeyPatch,
-                                              tmp_path: Path, db_url: str) -> None:
+def test_replay_source_needs_no_live_database(
+    config: Config, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str
+) -> None:
     set_lockplane(config, "current", "replay")
     config = Config(str(config.config_file_name))
     monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/nowhere")

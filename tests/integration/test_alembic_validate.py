@@ -41,7 +41,7 @@ def test_failing_step_is_named_with_postgresqls_message(
     with pytest.raises(PlanError) as caught:
         run_steps(conn, steps, "upgrade")
     assert str(caught.value) == (
-        'upgrade failed on the shadow at step 2 (Add column x to table t): '
+        "upgrade failed on the shadow at step 2 (Add column x to table t): "
         'type "no_such_type" does not exist'
     )
     # the transaction was rolled back: step 1 left nothing behind

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import psycopg2
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane import engine
 from alembic_lockplane.apply import ADVISORY_LOCK_KEY, ApplyLockTimeout, StepFailed, apply_plan
@@ -23,7 +24,6 @@ from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
 from alembic_lockplane.render.transactions import step_runs_in_transaction
-from tests.conftest import create_database, drop_database
 
 START = """
 CREATE TABLE public.users (id bigint PRIMARY KEY, email text);

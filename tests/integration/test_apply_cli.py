@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 import psycopg2
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane import engine
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.planfile import plan_to_json
-from tests.conftest import create_database, drop_database
 
 BIN = Path(sys.executable).parent / "lockplane"
 START = "CREATE TABLE public.users (id bigint PRIMARY KEY);"

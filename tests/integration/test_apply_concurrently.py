@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import psycopg2
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane import engine
 from alembic_lockplane.apply import ApplyResult, StepFailed, apply_plan
@@ -20,7 +21,6 @@ from alembic_lockplane.errors import DriftError
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.model.serde import canonical_hash
 from alembic_lockplane.plan.model import Plan, Step
-from tests.conftest import create_database, drop_database
 
 START = """
 CREATE TABLE public.users (id bigint PRIMARY KEY, email text);

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import psycopg2
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane import engine
 from alembic_lockplane.apply import ApplyLockTimeout, ApplyResult, StepFailed, apply_plan
@@ -23,7 +24,6 @@ from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.errors import DriftError
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.model import Plan
-from tests.conftest import create_database, drop_database
 
 START = """
 CREATE TABLE public.t0 (id bigint PRIMARY KEY, a text);

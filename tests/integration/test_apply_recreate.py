@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import psycopg2
 import psycopg2.extensions as ext
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane.apply import recreate
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.introspect import introspect
 from alembic_lockplane.model.objects import Schema
-from tests.conftest import create_database, drop_database
 
 RICH = """
 COMMENT ON SCHEMA public IS 'the app';

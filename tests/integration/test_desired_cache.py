@@ -30,9 +30,7 @@ CREATE INDEX users_lower_email_idx ON users (lower(email)) WHERE mood <> 'sad';
 
 
 @pytest.fixture
-def shadow_loads(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> list[int]:
+def shadow_loads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
     """A private cache folder, and a list that grows by one at every real shadow load."""
     monkeypatch.setenv("LOCKPLANE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
@@ -66,9 +64,7 @@ def test_warm_load_equals_postgres_and_skips_the_shadow(
     assert len(list((tmp_path / "cache" / "desired").glob("*.json"))) == 1
 
 
-def test_changed_file_invalidates(
-    tmp_path: Path, shadow_loads: list[int], pg_server: str
-) -> None:
+def test_changed_file_invalidates(tmp_path: Path, shadow_loads: list[int], pg_server: str) -> None:
     path = _write(tmp_path, SCHEMA)
     load_desired(path, shadow_url=pg_server, cwd=tmp_path)
     _write(tmp_path, SCHEMA.replace("created timestamptz", "created date"))
@@ -107,9 +103,7 @@ def test_warnings_are_replayed_and_strict_still_fails(
         load_desired(path, shadow_url=pg_server, cwd=tmp_path, strict=True)
 
 
-def test_a_broken_entry_is_a_miss(
-    tmp_path: Path, shadow_loads: list[int], pg_server: str
-) -> None:
+def test_a_broken_entry_is_a_miss(tmp_path: Path, shadow_loads: list[int], pg_server: str) -> None:
     path = _write(tmp_path, SCHEMA)
     first = load_desired(path, shadow_url=pg_server, cwd=tmp_path)
     (entry,) = (tmp_path / "cache" / "desired").glob("*.json")

@@ -335,7 +335,7 @@ def test_quoted_mixed_case_and_reserved_names(model: Schema) -> None:
         Column(
             name="status",
             type='"Weird ""Schema"""."Status"',
-            default="'a b'::\"Weird \"\"Schema\"\"\".\"Status\"",
+            default='\'a b\'::"Weird ""Schema"""."Status"',
         ),
         Column(name="ref", type="integer"),
     )

@@ -27,7 +27,7 @@ from alembic_lockplane.model.objects import (
     Table,
 )
 
-DDL = r'''
+DDL = r"""
 CREATE SCHEMA app;
 CREATE FUNCTION app.default_note() RETURNS text LANGUAGE sql AS $$SELECT 'n/a'$$;
 CREATE TABLE app.tickets (id integer PRIMARY KEY);
@@ -60,7 +60,7 @@ CREATE POLICY ins ON app.orders FOR INSERT WITH CHECK (b IS NOT NULL);
 CREATE POLICY del ON app.orders FOR DELETE TO PUBLIC USING (note = 'x');
 CREATE POLICY everything ON app.tickets USING (id > 0);
 COMMENT ON POLICY ins ON app.orders IS 'who may insert';
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -149,9 +149,7 @@ def test_foreign_keys_actions_match_deferral_and_not_valid(model: Schema) -> Non
 
 def test_default_calling_a_user_function_is_schema_qualified(model: Schema) -> None:
     orders = _table(model, "app", "orders")
-    assert orders.column("note") == Column(
-        name="note", type="text", default="app.default_note()"
-    )
+    assert orders.column("note") == Column(name="note", type="text", default="app.default_note()")
 
 
 def test_row_level_security_and_policies(model: Schema) -> None:
@@ -203,9 +201,7 @@ def test_indexes_method_expression_opclass_order_partial_include_unique(model: S
             table="orders",
             definition="CREATE INDEX orders_lower_note_idx ON app.orders USING btree "
             "(lower(note) text_pattern_ops DESC NULLS LAST)",
-            keys=(
-                IndexKey(expression="lower(note)", opclass="text_pattern_ops", descending=True),
-            ),
+            keys=(IndexKey(expression="lower(note)", opclass="text_pattern_ops", descending=True),),
         ),
         Index(
             schema="app",

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane import engine
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.errors import SchemaSourceError
 from alembic_lockplane.plan.model import Plan
 from alembic_lockplane.plan.rollback import rollback_plan
-from tests.conftest import create_database, drop_database
 
 pytestmark = pytest.mark.db
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import psycopg2
 import psycopg2.extensions
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.diff.renames import Rename, rename_statements, resolve_renames
@@ -21,7 +22,6 @@ from alembic_lockplane.plan.model import Plan
 from alembic_lockplane.plan.renamed import plan_with_renames
 from alembic_lockplane.plan.rollback import rollback_plan
 from alembic_lockplane.source import Statement, read_source
-from tests.conftest import create_database, drop_database
 
 pytestmark = pytest.mark.db
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import psycopg2
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane import engine
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.plan.model import Step
-from tests.conftest import create_database, drop_database
 
 pytestmark = pytest.mark.db
 

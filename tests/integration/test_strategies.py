@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import psycopg2
 import psycopg2.extensions
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.introspect import introspect
@@ -16,7 +17,6 @@ from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.build import build_plan
 from alembic_lockplane.plan.model import Plan
 from alembic_lockplane.safety import assess
-from tests.conftest import create_database, drop_database
 
 pytestmark = pytest.mark.db
 

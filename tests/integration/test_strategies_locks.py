@@ -18,13 +18,13 @@ import psycopg2
 import psycopg2.errors
 import psycopg2.extensions
 import pytest
+from pg_test_server import create_database, drop_database
 
 from alembic_lockplane.db.url import libpq_dsn
 from alembic_lockplane.introspect import introspect
 from alembic_lockplane.model.objects import Schema
 from alembic_lockplane.plan.build import build_plan
 from alembic_lockplane.plan.model import Step
-from tests.conftest import create_database, drop_database
 
 pytestmark = pytest.mark.db
 

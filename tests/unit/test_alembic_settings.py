@@ -119,3 +119,19 @@ def test_lock_timeout_must_be_a_duration(tmp_path: Path) -> None:
     config = ini(tmp_path, "[lockplane]\nlock_timeout = 5s'; DROP TABLE x; --\n")
     with pytest.raises(ConfigError, match=r"lock_timeout .* is not a duration"):
         load(config, environ={})
+
+
+def test_manage_owners_and_manage_privileges_in_ini_and_pyproject(tmp_path: Path) -> None:
+    assert load(ini(tmp_path, ""), environ={}).manage_privileges is True
+    s = load(
+        ini(tmp_path, "[lockplane]\nmanage_owners = true\nmanage_privileges = false\n"),
+        environ={},
+    )
+    assert s.manage_owners is True and s.manage_privileges is False
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.lockplane]\nmanage_owners = true\nmanage_privileges = false\n", encoding="utf-8"
+    )
+    s = load(ini(tmp_path, ""), environ={})
+    assert s.manage_owners is True and s.manage_privileges is False
+    with pytest.raises(ConfigError, match="'maybe' is not one of true, false"):
+        load(ini(tmp_path, "[lockplane]\nmanage_privileges = maybe\n"), environ={})

@@ -69,6 +69,25 @@ from alembic_lockplane.diff.changes import (
     ValidateConstraint,
     enum_change,
 )
+from alembic_lockplane.diff.changes_partitions import (
+    AddInherit,
+    AttachPartition,
+    DetachPartition,
+    DropInherit,
+)
+from alembic_lockplane.diff.changes_types import (
+    AddPrivilege,
+    AlterCompositeType,
+    CommentType,
+    CreateCompositeType,
+    CreateRangeType,
+    DropCompositeType,
+    DropRangeType,
+    RecreateCompositeType,
+    RecreateRangeType,
+    RemovePrivilege,
+    SetOwner,
+)
 from alembic_lockplane.model.objects import (
     Column,
     Constraint,
@@ -81,11 +100,22 @@ from alembic_lockplane.model.objects import (
     Index,
     Namespace,
     OwnedBy,
+    PartitionOf,
     Policy,
     Sequence,
     Table,
+    TableRef,
     Trigger,
     View,
+)
+from alembic_lockplane.model.types import (
+    CompositeAttribute,
+    CompositeType,
+    OwnedKind,
+    Owner,
+    Privilege,
+    PrivilegeKind,
+    RangeType,
 )
 
 T = TableKey("public", "users")
@@ -171,6 +201,29 @@ SAMPLES: list[Change] = [
     DropDomain(DOMAIN),
     AlterDomain(DOMAIN, Domain("public", "posint", "integer", not_null=True)),
     CommentObject(VIEW, None, "Numbers"),
+    AttachPartition(T, PartitionOf("public", "events", "DEFAULT")),
+    DetachPartition(T, PartitionOf("public", "events", "DEFAULT")),
+    AddInherit(T, TableRef("public", "people")),
+    DropInherit(T, TableRef("public", "people")),
+]
+
+# Composite and range types, privileges (diff/changes_types.py).
+COMPOSITE = CompositeType("public", "pair", (CompositeAttribute("a", "integer"),))
+COMPOSITE2 = CompositeType("public", "pair", (CompositeAttribute("b", "text"),))
+RANGE = RangeType("public", "floatrange", "double precision")
+GRANT = Privilege(PrivilegeKind.TABLE, "public", "users", "PUBLIC", "SELECT")
+SAMPLES += [
+    CreateCompositeType(COMPOSITE),
+    DropCompositeType(COMPOSITE),
+    AlterCompositeType(COMPOSITE, COMPOSITE2),
+    RecreateCompositeType(COMPOSITE, COMPOSITE2),
+    CreateRangeType(RANGE),
+    DropRangeType(RANGE),
+    RecreateRangeType(RANGE, replace(RANGE, subtype_diff="float8mi")),
+    CommentType(COMPOSITE, "a", None, "first"),
+    AddPrivilege(GRANT),
+    RemovePrivilege(GRANT),
+    SetOwner(None, Owner(OwnedKind.TABLE, "public", "users", "reporting")),
 ]
 
 

@@ -1,7 +1,9 @@
 -- Columns of the tables in scope, in attnum order. A generated column's expression is in
 -- pg_attrdef like a default; attgenerated tells them apart. An identity column's options
 -- live in its internal ('i') sequence. The collation is reported only when it is not the
--- type's default one.
+-- type's default one. Columns a table inherits (from an INHERITS parent or, for a
+-- partition, its partitioned table; attinhcount > 0) belong to the parent and are left out,
+-- whether the table was created with them or attached later.
 WITH {{_scope}}
 SELECT
     a.attrelid,
@@ -20,7 +22,8 @@ SELECT
     CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::regcollation::text END,
     d.description
 FROM tbl t
-JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_attribute a
+    ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0
 JOIN pg_type ty ON ty.oid = a.atttypid
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN LATERAL (

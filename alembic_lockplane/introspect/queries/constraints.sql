@@ -2,6 +2,9 @@
 -- NOT NULL rows (contype 'n') are left out: nullability is the column's attnotnull on every
 -- version. A foreign key that references a partitioned table gets one extra row per
 -- partition on the same table (conparentid set, same name): only the top one is kept.
+-- Constraints PostgreSQL clones from a partitioned table onto its partitions (conparentid
+-- set) and constraints inherited from a parent (coninhcount > 0) belong to the parent and
+-- are left out.
 WITH {{_scope}}
 SELECT
     con.conrelid,
@@ -35,8 +38,6 @@ LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_description d
     ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
-  AND NOT EXISTS (
-      SELECT 1 FROM pg_constraint parent
-      WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid
-  )
+  AND con.conparentid = 0
+  AND con.coninhcount = 0
 ORDER BY con.conrelid, con.conname

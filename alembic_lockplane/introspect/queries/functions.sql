@@ -11,6 +11,12 @@ fn AS (
     JOIN scope s ON s.oid = p.pronamespace
     WHERE p.prokind IN ('f', 'p')
       AND p.oid NOT IN (SELECT objid FROM ext_member WHERE classid = 'pg_proc'::regclass)
+      -- constructors of a range or multirange type come and go with the type
+      AND NOT EXISTS (
+          SELECT 1 FROM pg_depend dep
+          WHERE dep.classid = 'pg_proc'::regclass AND dep.objid = p.oid
+            AND dep.refclassid = 'pg_type'::regclass AND dep.deptype = 'i'
+      )
 )
 SELECT
     fn.nspname::text,

@@ -1,6 +1,8 @@
 -- Standalone indexes of the tables in scope. Indexes that back a PRIMARY KEY, UNIQUE or
 -- EXCLUDE constraint of their own table belong to that constraint and are left out (a
--- foreign key also records an index in conindid, but on the referenced table).
+-- foreign key also records an index in conindid, but on the referenced table). Indexes
+-- attached to an index of a partitioned parent (a pg_inherits row; PostgreSQL creates them
+-- on every partition) belong to the parent's index and are left out.
 -- Per key: the server's rendering of the column or expression (pg_get_indexdef with a
 -- column number prints the key alone), the operator class when it is not a default one,
 -- the collation the key sorts by when it is not its type's default (as for columns; the
@@ -21,7 +23,13 @@ idx AS MATERIALIZED (
         t.nspname, t.relname,
         ic.relname AS index_name,
         am.amname,
-        pg_get_indexdef(i.indexrelid) AS indexdef,
+        -- An index of a partitioned table prints as ON ONLY: created so, it would cover no
+        -- partition (and stay invalid); without ONLY it is built on every partition too.
+        CASE
+            WHEN tc.relkind = 'p'
+            THEN regexp_replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')
+            ELSE pg_get_indexdef(i.indexrelid)
+        END AS indexdef,
         pg_get_expr(i.indpred, i.indrelid) AS predicate,
         CASE WHEN i.indnatts > i.indnkeyatts THEN ARRAY(
             SELECT a.attname::text
@@ -33,6 +41,7 @@ idx AS MATERIALIZED (
     FROM tbl t
     JOIN pg_index i ON i.indrelid = t.oid
     JOIN pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_class tc ON tc.oid = i.indrelid
     JOIN pg_am am ON am.oid = ic.relam
     LEFT JOIN pg_description d
         ON d.objoid = i.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
@@ -42,6 +51,7 @@ idx AS MATERIALIZED (
           AND con.conindid = i.indexrelid
           AND con.contype IN ('p', 'u', 'x')
     )
+      AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
 ),
 key_parts AS (
     SELECT

@@ -1,5 +1,6 @@
--- User triggers on tables and views in scope: not internal (foreign keys make those), not
--- constraint triggers (CREATE CONSTRAINT TRIGGER is not handled yet), not owned by an
+-- User triggers on tables and views in scope, constraint triggers (CREATE CONSTRAINT
+-- TRIGGER) included: not internal (foreign keys make those), not clones PostgreSQL makes on
+-- each partition of a partitioned table's trigger (tgparentid set), not owned by an
 -- extension. The definition is pg_get_triggerdef; the trigger function is named by its
 -- schema and name(argument types), as in functions.sql.
 WITH {{_scope}}
@@ -19,7 +20,7 @@ JOIN pg_namespace pn ON pn.oid = p.pronamespace
 LEFT JOIN pg_description d
     ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass AND d.objsubid = 0
 WHERE NOT t.tgisinternal
-  AND t.tgconstraint = 0
+  AND t.tgparentid = 0
   AND c.relkind IN ('r', 'p', 'v', 'm')
   AND c.oid NOT IN (SELECT objid FROM ext_member WHERE classid = 'pg_class'::regclass)
   AND NOT (

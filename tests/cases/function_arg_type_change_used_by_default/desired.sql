@@ -1,0 +1,2 @@
+CREATE FUNCTION code(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'c' || n $$;
+CREATE TABLE items (id int PRIMARY KEY, code text DEFAULT public.code(1));

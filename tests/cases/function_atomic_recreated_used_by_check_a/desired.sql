@@ -1,0 +1,4 @@
+CREATE TABLE codes (code text PRIMARY KEY);
+CREATE FUNCTION known(candidate text) RETURNS boolean LANGUAGE sql STABLE
+    BEGIN ATOMIC SELECT EXISTS (SELECT 1 FROM public.codes WHERE code = candidate); END;
+CREATE TABLE aa_items (id int PRIMARY KEY, code text CONSTRAINT aa_items_code_check CHECK (public.known(code)));

@@ -1,0 +1,4 @@
+CREATE TYPE mood AS ENUM ('ok', 'meh', 'sad');
+REVOKE USAGE ON TYPE mood FROM PUBLIC;
+GRANT USAGE ON TYPE mood TO pg_monitor;
+CREATE TABLE t (id int, m mood);

@@ -1,0 +1,3 @@
+CREATE FUNCTION f(x integer) RETURNS bigint LANGUAGE sql AS 'SELECT x::bigint';
+REVOKE EXECUTE ON FUNCTION f(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION f(integer) TO pg_monitor;

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int);
+GRANT SELECT ON t TO pg_monitor;
+GRANT INSERT ON t TO pg_monitor WITH GRANT OPTION;

@@ -1,0 +1,2 @@
+CREATE TYPE pair AS (b text, a integer);
+GRANT USAGE ON TYPE pair TO pg_monitor;

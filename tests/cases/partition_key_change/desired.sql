@@ -1,0 +1,2 @@
+CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, PRIMARY KEY (id, at)) PARTITION BY HASH (id);
+CREATE TABLE events_h0 PARTITION OF events FOR VALUES WITH (MODULUS 1, REMAINDER 0);

@@ -1,0 +1,6 @@
+CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE events ADD CONSTRAINT events_kind_at_key UNIQUE (kind, at);
+ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY events_read ON events FOR SELECT USING (kind IS NOT NULL);
+COMMENT ON TABLE events_2024 IS 'year 2024';

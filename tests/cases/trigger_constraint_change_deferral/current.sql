@@ -1,0 +1,4 @@
+CREATE FUNCTION check_stock() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.qty < 0 THEN RAISE EXCEPTION 'negative'; END IF; RETURN NULL; END $$;
+CREATE TABLE stock (id int PRIMARY KEY, qty int);
+CREATE CONSTRAINT TRIGGER stock_check AFTER INSERT ON stock NOT DEFERRABLE FOR EACH ROW EXECUTE FUNCTION check_stock();
+COMMENT ON TRIGGER stock_check ON stock IS 'checks';

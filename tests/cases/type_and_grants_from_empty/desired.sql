@@ -1,0 +1,18 @@
+CREATE SCHEMA shop;
+CREATE TYPE shop.status AS ENUM ('new', 'paid');
+CREATE DOMAIN shop.money_amount AS numeric(12, 2) CHECK (VALUE >= 0);
+CREATE TYPE shop.pricerange AS RANGE (subtype = numeric);
+CREATE TYPE shop.line AS (sku text, qty integer, price shop.money_amount);
+CREATE TYPE shop."order" AS (status shop.status, lines shop.line[], band shop.pricerange);
+COMMENT ON TYPE shop.line IS 'one order line';
+COMMENT ON COLUMN shop.line.qty IS 'how many';
+CREATE TABLE shop.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body shop."order" NOT NULL, note text);
+CREATE VIEW shop.open_orders AS SELECT id, (body).status AS status FROM shop.orders;
+CREATE FUNCTION shop.line_total(l shop.line) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT (l).qty * (l).price';
+GRANT USAGE ON SCHEMA shop TO pg_monitor;
+GRANT SELECT ON shop.open_orders TO pg_monitor;
+GRANT SELECT (id, note), UPDATE (note) ON shop.orders TO pg_monitor;
+REVOKE EXECUTE ON FUNCTION shop.line_total(shop.line) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shop.line_total(shop.line) TO pg_monitor;
+REVOKE USAGE ON TYPE shop.status FROM PUBLIC;
+GRANT USAGE ON TYPE shop.pricerange TO pg_monitor;

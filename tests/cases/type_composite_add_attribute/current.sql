@@ -1,0 +1,3 @@
+CREATE TYPE pair AS (a integer);
+CREATE TABLE t (id int PRIMARY KEY, p pair);
+INSERT INTO t VALUES (1, ROW(1));

@@ -1,0 +1,1 @@
+CREATE TYPE label AS (code text COLLATE "C", name text, extra text COLLATE "POSIX");

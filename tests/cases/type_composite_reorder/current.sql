@@ -1,0 +1,2 @@
+CREATE TYPE pair AS (a integer, b text);
+COMMENT ON COLUMN pair.a IS 'first';

@@ -1,0 +1,2 @@
+CREATE TYPE floatrange AS RANGE (subtype = float8);
+COMMENT ON TYPE floatrange IS 'old';

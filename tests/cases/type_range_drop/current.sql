@@ -1,0 +1,2 @@
+CREATE TYPE floatrange AS RANGE (subtype = float8);
+CREATE TABLE readings (id int PRIMARY KEY, span floatrange);
