@@ -45,3 +45,29 @@ def needs_using(old_type: str, new_type: str) -> bool:
         return True
     old, new = old.removesuffix("[]"), new.removesuffix("[]")
     return not any(old in family and new in family for family in _FAMILIES)
+
+
+_TEXTS = _FAMILIES[1]
+
+
+def _user_defined(type_text: str) -> bool:
+    """Introspection prints user types schema-qualified; built-in ones never carry a dot."""
+    return "." in type_text
+
+
+def using_cast(column: str, old_type: str, new_type: str) -> str:
+    """The ``USING`` expression for ``column`` going from ``old_type`` to ``new_type``.
+
+    ``column::new_type``, except between a user type (an enum, a domain) and a type that
+    is not text: PostgreSQL has no cast from one enum to another or from ``integer`` to an
+    enum, but every type converts to and from ``text`` by its input/output functions, so
+    the value goes through ``text`` (``text[]`` for arrays).
+    """
+    old, new = base_type(old_type), base_type(new_type)
+    array = "[]" if old.endswith("[]") and new.endswith("[]") else ""
+    plain_old, plain_new = old.removesuffix("[]"), new.removesuffix("[]")
+    if (_user_defined(old_type) or _user_defined(new_type)) and not (
+        plain_old in _TEXTS or plain_new in _TEXTS
+    ):
+        return f"{column}::text{array}::{new_type}"
+    return f"{column}::{new_type}"

@@ -9,6 +9,7 @@ column's own ``SetDefault`` step sets the new one afterwards.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from alembic_lockplane.diff.changes import (
@@ -23,6 +24,7 @@ from alembic_lockplane.diff.changes import (
     SetComment,
     TableKey,
 )
+from alembic_lockplane.errors import PlanError
 from alembic_lockplane.model.objects import EnumType, Schema
 from alembic_lockplane.render.quote import qualified
 
@@ -41,11 +43,37 @@ def diff_enum(
         if _only_additions(old, new):
             changes += _additions(old, target, _uses(old, current, desired, recreate=False))
         else:
+            _refuse_recreate_under_signatures(old, current)
             changes.append(RecreateEnum(old, target, _uses(old, current, desired, recreate=True)))
     if old.comment != new.comment:
         where = CommentTarget(CommentKind.TYPE, old.schema, old.name)
         changes.append(SetComment(where, old.comment, new.comment))
     return changes
+
+
+def _refuse_recreate_under_signatures(enum: EnumType, current: Schema) -> None:
+    """A recreate renames the old type away and drops it; a function argument or result,
+    or a domain, typed with it would hold on to the old type and the drop fails. Say so
+    at planning instead of failing half-way through the plan."""
+    name = qualified(enum.schema, enum.name)
+    pattern = re.compile(rf"(?<![\w\".]){re.escape(name)}(?![\w\"])")
+    users = [
+        f"function {qualified(f.schema, f.name)}({f.arguments})"
+        for f in current.functions
+        if pattern.search(f"{f.identity} {f.argument_list} {f.result or ''}")
+    ]
+    users += [
+        f"domain {qualified(d.schema, d.name)}"
+        for d in current.domains
+        if pattern.fullmatch(d.base_type.removesuffix("[]"))
+    ]
+    if users:
+        raise PlanError(
+            f"enum {name}: removing, renaming or reordering its values recreates the type, "
+            f"which {', '.join(users)} uses",
+            hint="only add values to this enum, or drop what uses it in one revision, change "
+            "the enum in the next and create them again",
+        )
 
 
 def _only_additions(old: EnumType, new: EnumType) -> bool:
@@ -107,4 +135,18 @@ def defaults_cleared_by_recreate(current: Schema, desired: Schema) -> set[tuple[
         for use in _uses(enum, current, desired, recreate=True):
             if use.after is not None:
                 out.add((use.table.schema, use.table.name, use.column.name))
+    return out
+
+
+def columns_recast_by_recreate(current: Schema, desired: Schema) -> set[tuple[str, str, str]]:
+    """``(schema, table, column)`` of the columns a recreated enum casts over. A check,
+    index expression or policy comparing one to a value of the old type cannot survive the
+    cast (no operator between the old and the new type), so they are rebuilt around it."""
+    out: set[tuple[str, str, str]] = set()
+    for enum in current.enums:
+        new = next((e for e in desired.enums if e.key == enum.key), None)
+        if new is None or new.values == enum.values or _only_additions(enum, new):
+            continue
+        for use in _uses(enum, current, desired, recreate=True):
+            out.add((use.table.schema, use.table.name, use.column.name))
     return out

@@ -56,12 +56,20 @@ def gone_functions(current: Schema, desired: Schema) -> frozenset[tuple[str, str
     return frozenset(out)
 
 
-def diff_functions(current: Schema, desired: Schema) -> list[Change]:
+def diff_functions(
+    current: Schema, desired: Schema, reread: frozenset[tuple[str, str]] = frozenset()
+) -> list[Change]:
+    """``reread``: ``(schema, signature)`` of functions that read something the plan drops
+    or retypes (see ``views.functions_reading_rebuilt``): dropped with the views and
+    created again with them, in separate steps."""
     before = {f.key: f for f in current.functions}
     after = {f.key: f for f in desired.functions}
     changes: list[Change] = []
     for key in sorted(before.keys() | after.keys()):
         old, new = before.get(key), after.get(key)
+        if old is not None and new is not None and (old.schema, old.signature) in reread:
+            changes += [DropFunction(old), CreateFunction(new)]
+            continue
         if old == new:
             continue
         if old is None:

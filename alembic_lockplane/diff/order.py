@@ -123,8 +123,8 @@ def phase(change: Change) -> int:
             return 2
         case SetSequenceOwnedBy(new=new) if new.owned_by is None:
             return 4
-        case DropColumn():
-            return 5
+        case DropColumn() | DropIdentity():
+            return 5  # an identity's sequence goes before a sequence of its name is created
         case DropTable():
             return 6
         case CreateSchema():
@@ -137,11 +137,12 @@ def phase(change: Change) -> int:
             return 13
         case CreateTable():
             return 14
+        case AddColumn(new=col) if col.generated is not None:
+            return 16  # after the type changes of the columns it reads
         case AddColumn():
             return 15
         case (
             DropDefault()
-            | DropIdentity()
             | AlterColumnType()
             | AlterColumnCollation()
             | DropNotNull()

@@ -1,9 +1,11 @@
 """Phases and ranks of the view, function, trigger and domain changes (see ``order.py``).
 
 * Triggers are dropped first of all, then views (dependents before what they read), so
-  that nothing they need is gone when they go; functions are dropped late, after the
-  tables whose defaults may call them; domains with the enums.
-* Domains are created with the enums (after them: a domain may be over an enum),
+  that nothing they need is gone when they go (with them the functions that read tables,
+  ``BEGIN ATOMIC``); other functions are dropped late, after the tables whose defaults may
+  call them; domains with the enums.
+* Domains are created with the enums (after them: a domain may be over an enum), or
+  after the functions when a check or default calls one of ours (dropped before them),
   functions that read no relation before the tables (a default or check may call them),
   views and the functions that read relations once every column exists, in dependency
   order; triggers once their function and table or view exist.
@@ -14,6 +16,8 @@ views and functions that the same kind of step touches (from ``depends_on``, i.e
 """
 
 from __future__ import annotations
+
+import re
 
 from alembic_lockplane.diff.changes_objects import (
     AlterDomain,
@@ -30,7 +34,7 @@ from alembic_lockplane.diff.changes_objects import (
     ReplaceFunction,
     ReplaceView,
 )
-from alembic_lockplane.model.objects import Dependency, Function, View
+from alembic_lockplane.model.objects import Dependency, Domain, Function, View
 
 ObjectChange = (
     CreateView
@@ -70,8 +74,9 @@ def object_phase(change: ObjectChange) -> int:
             return DROP_TRIGGER
         case DropView():
             return DROP_VIEW
-        case CreateDomain() | AlterDomain():
-            return DOMAIN
+        case CreateDomain(new=d) | AlterDomain(new=d):
+            # One whose check or default calls a function of ours comes after the functions.
+            return FUNCTION if _calls_user_function(d) else DOMAIN
         case CreateFunction(new=fn) | ReplaceFunction(new=fn) | RecreateFunction(new=fn):
             return VIEW if _reads_relations(fn) else FUNCTION
         case CreateView() | ReplaceView():
@@ -80,10 +85,24 @@ def object_phase(change: ObjectChange) -> int:
             return TRIGGER
         case CommentObject():
             return COMMENT
-        case DropFunction():
-            return DROP_FUNCTION
-        case DropDomain():
-            return DROP_DOMAIN
+        case DropFunction(old=fn):
+            # One that reads tables (BEGIN ATOMIC) goes with the views, before the tables.
+            return DROP_VIEW if _reads_relations(fn) else DROP_FUNCTION
+        case DropDomain(old=d):
+            return DROP_FUNCTION if _calls_user_function(d) else DROP_DOMAIN
+
+
+# A schema-qualified name followed by "(": PostgreSQL prints user functions qualified
+# (introspection runs with an empty search_path) and built-in ones bare.
+_USER_CALL = re.compile(r'(?:"(?:[^"]|"")+"|\w+)\.(?:"(?:[^"]|"")+"|\w+)\(')
+
+
+def _calls_user_function(domain: Domain) -> bool:
+    texts = [c.definition for c in domain.constraints] + [domain.default or ""]
+    return any(_USER_CALL.search(_STRINGS.sub("''", t)) for t in texts)
+
+
+_STRINGS = re.compile(r"'(?:[^']|'')*'")
 
 
 def _reads_relations(fn: Function) -> bool:

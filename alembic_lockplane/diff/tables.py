@@ -48,6 +48,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.mentions import mentions
 from alembic_lockplane.model.objects import Column, Constraint, ConstraintKind, Policy, Table
 
 
@@ -82,11 +83,36 @@ def drop_table(table: Table) -> list[Change]:
     return changes
 
 
+def retyped_columns(old: Table, new: Table) -> frozenset[str]:
+    """Columns of ``old`` kept in ``new`` with another type or collation (both are an
+    ``ALTER COLUMN ... TYPE``, refused alike while a generated column or policy reads it)."""
+    return frozenset(
+        c.name
+        for c in old.columns
+        if (n := new.column(c.name)) is not None and (n.type, n.collation) != (c.type, c.collation)
+    )
+
+
+def regenerated_columns(old: Table, new: Table) -> frozenset[str]:
+    """Generated columns kept in ``new`` that read a column whose type changes: PostgreSQL
+    refuses that type change while they exist, so they are dropped before it and added
+    again (recomputed) after it."""
+    retyped = retyped_columns(old, new)
+    return frozenset(
+        c.name
+        for c in old.columns
+        if c.generated is not None
+        and new.column(c.name) is not None
+        and any(mentions(c.generated, r) for r in retyped if r != c.name)
+    )
+
+
 def diff_table(
     old: Table,
     new: Table,
     forced: frozenset[str] = frozenset(),
     cleared: frozenset[str] = frozenset(),
+    unstable: frozenset[str] = frozenset(),
     *,
     reset_defaults: frozenset[str] = frozenset(),
     forced_policies: frozenset[str] = frozenset(),
@@ -95,19 +121,25 @@ def diff_table(
     """Changes turning ``old`` into ``new`` (same key). ``forced`` names constraints that
     must be dropped and added again even if unchanged (their dependencies are rebuilt);
     ``cleared`` names columns whose default an enum recreate has already taken off;
-    ``reset_defaults`` names columns whose default is dropped and set again, and
-    ``forced_policies`` policies dropped and created again, and ``regenerated`` generated
-    columns dropped and added again (a function they call is recreated)."""
+    ``unstable`` names columns (of any table) the plan retypes or drops, and tables it
+    drops: policies that may read one are dropped before and created after (PostgreSQL
+    refuses the change while they depend on it); ``reset_defaults`` names columns whose
+    default is dropped and set again, and ``forced_policies`` policies dropped and created
+    again, and ``regenerated`` generated columns dropped and added again (a function they
+    call is recreated)."""
     key = key_of(old)
     changes: list[Change] = _parent_changes(key, old, new)
     replaced: set[str] = set()
+    again = regenerated_columns(old, new) | frozenset(
+        c for c in regenerated if (n := new.column(c)) is not None and n.generated is not None
+    )
+    drops: list[Change] = []
     for old_col in old.columns:
         new_col = new.column(old_col.name)
-        if new_col is None:
-            changes.append(DropColumn(key, old_col))
-        elif old_col.name in regenerated and new_col.generated is not None:
-            replaced.add(old_col.name)
-            changes += [DropColumn(key, old_col), AddColumn(key, new_col)]
+        if new_col is None or old_col.name in again:
+            drops.append(DropColumn(key, old_col))
+            if new_col is not None:
+                replaced.add(old_col.name)
         elif _generation_differs(old_col, new_col):
             replaced.add(old_col.name)
             changes.append(ReplaceGeneratedColumn(key, old_col, new_col))
@@ -118,10 +150,15 @@ def diff_table(
                 changes.append(DropDefault(key, start, cleared_col))
                 start = cleared_col
             changes += diff_column(key, start, new_col)
-    changes += [AddColumn(key, c) for c in new.columns if old.column(c.name) is None]
+    # Last column first: the rollback adds them back in their order (at the end).
+    changes = drops[::-1] + changes
+    added = [c for c in new.columns if old.column(c.name) is None or c.name in again]
+    changes += [AddColumn(key, c) for c in added]
     changes += _diff_constraints(key, old, new, forced, replaced)
     gone = bool(replaced) or any(new.column(c.name) is None for c in old.columns)
-    changes += _diff_policies(key, old, new, gone, forced_policies)
+    changes += _diff_policies(
+        key, old, new, gone, unstable | retyped_columns(old, new), forced_policies
+    )
     if old.rls_enabled != new.rls_enabled:
         flag = EnableRowLevelSecurity if new.rls_enabled else DisableRowLevelSecurity
         changes.append(flag(key))
@@ -238,10 +275,12 @@ def _diff_policies(
     old: Table,
     new: Table,
     columns_go: bool,
+    unstable: frozenset[str] = frozenset(),
     forced: frozenset[str] = frozenset(),
 ) -> list[Change]:
     """A policy whose expressions change is altered in place, unless columns of the table
-    are dropped: the old expression may read one, and blocks its drop until it goes."""
+    are dropped: the old expression may read one, and blocks its drop until it goes. A
+    policy that may read an ``unstable`` name is dropped and created again."""
     changes: list[Change] = []
     names = sorted({p.name for p in old.policies} | {p.name for p in new.policies})
     for name in names:
@@ -251,7 +290,11 @@ def _diff_policies(
             changes.append(DropPolicy(key, before))
         elif before is None:
             changes.append(CreatePolicy(key, after))
-        elif _policy_needs_recreate(before, after, columns_go) or name in forced:
+        elif (
+            _policy_needs_recreate(before, after, columns_go)
+            or name in forced
+            or any(mentions(before.using, c) or mentions(before.with_check, c) for c in unstable)
+        ):
             changes += [DropPolicy(key, before), CreatePolicy(key, after)]
         else:
             state = before

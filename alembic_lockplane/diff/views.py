@@ -23,6 +23,8 @@ from alembic_lockplane.diff.changes import (
     SetComment,
 )
 from alembic_lockplane.diff.changes_objects import CommentObject, CreateView, DropView, ReplaceView
+from alembic_lockplane.diff.enums import columns_recast_by_recreate
+from alembic_lockplane.diff.tables import regenerated_columns
 from alembic_lockplane.model.objects import Dependency, Schema, View
 
 Key = tuple[str, str, str]
@@ -31,14 +33,17 @@ ALL_COLUMNS = frozenset({"*"})
 
 def changed_columns(current: Schema, desired: Schema) -> dict[tuple[str, str], frozenset[str]]:
     """Per table, the columns a reader cannot keep through the plan: dropped, retyped,
-    recollated or with another generation expression (``ALL_COLUMNS``: table dropped)."""
+    recollated, cast over by an enum recreate, or with another generation expression
+    (``ALL_COLUMNS``: table dropped)."""
     out: dict[tuple[str, str], frozenset[str]] = {}
+    recast = columns_recast_by_recreate(current, desired)
     for table in current.tables:
         target = desired.table(table.schema, table.name)
         if target is None:
             out[(table.schema, table.name)] = ALL_COLUMNS
             continue
-        names = set()
+        names = set(regenerated_columns(table, target))
+        names |= {c for (s, t, c) in recast if (s, t) == (table.schema, table.name)}
         for col in table.columns:
             after = target.column(col.name)
             if after is None or (after.type, after.collation, after.generated) != (
@@ -164,3 +169,32 @@ def depth(views: tuple[View, ...], key: Key) -> int:
         return memo[k]
 
     return max(walk(key, frozenset()), 0)
+
+
+def functions_reading_rebuilt(
+    current: Schema,
+    desired: Schema,
+    rebuilt: set[Key],
+    gone_functions: frozenset[tuple[str, str]],
+) -> frozenset[tuple[str, str]]:
+    """``(schema, signature)`` of the functions (``BEGIN ATOMIC`` bodies: the only ones
+    with recorded dependencies) that read a view the plan drops, a column it drops or
+    retypes, or a function it drops: PostgreSQL refuses those changes while they exist, so
+    they are dropped before and created again after."""
+    columns = changed_columns(current, desired)
+    out: set[tuple[str, str]] = set()
+    for fn in current.functions:
+        for dep in fn.depends_on:
+            if dep.kind == "function":
+                hit = (dep.schema, dep.name) in gone_functions
+            elif ("view", dep.schema, dep.name) in rebuilt:
+                hit = True
+            else:
+                cols = columns.get((dep.schema, dep.name))
+                hit = cols is not None and (
+                    cols is ALL_COLUMNS or not dep.columns or bool(cols & set(dep.columns))
+                )
+            if hit:
+                out.add((fn.schema, fn.signature))
+                break
+    return frozenset(out)

@@ -2,8 +2,9 @@
 
 Each function takes the rows of one query (column order as in its ``.sql`` file) and
 returns model objects. The catalog's one-letter codes become the words the model uses.
-Text that PostgreSQL rendered (types, expressions, definitions) is kept exactly; the only
-edit is dropping the trailing `` NOT VALID`` of a constraint, recorded as ``validated``.
+Text that PostgreSQL rendered (types, expressions, definitions) is kept exactly, except
+that expressions are put in the form PostgreSQL prints back unchanged (``canonical.py``)
+and the trailing `` NOT VALID`` of a constraint is dropped, recorded as ``validated``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from alembic_lockplane.introspect.canonical import canonical, canonical_or_none
 from alembic_lockplane.model.objects import (
     Column,
     Constraint,
@@ -117,6 +119,7 @@ def columns_by_table(rows: Iterable[Row]) -> dict[int, list[Column]]:
                 cache=seq_cache,
                 cycle=seq_cycle,
             )
+        expression = canonical_or_none(expression)
         generated = expression if generated_kind else None
         grouped[table_oid].append(
             Column(
@@ -142,6 +145,7 @@ def constraints_by_table(rows: Iterable[Row]) -> dict[int, list[Constraint]]:
         validated = not definition.endswith(NOT_VALID)
         if not validated:
             definition = definition[: -len(NOT_VALID)]
+        definition = canonical(definition)
         references = None
         if contype == "f":
             references = ForeignKeyTarget(
@@ -177,8 +181,8 @@ def policies_by_table(rows: Iterable[Row]) -> dict[int, list[Policy]]:
                 permissive=permissive,
                 command=POLICY_COMMANDS[command],
                 roles=tuple(roles),
-                using=using,
-                with_check=with_check,
+                using=canonical_or_none(using),
+                with_check=canonical_or_none(with_check),
                 comment=comment,
             )
         )
@@ -228,7 +232,7 @@ def indexes(rows: Iterable[Row]) -> list[Index]:
         descending, nulls_first, include, predicate, nulls_not_distinct, comment,
     ) in rows:
         keys = tuple(
-            IndexKey(expression=e, opclass=o, collation=c, descending=d, nulls_first=n)
+            IndexKey(expression=canonical(e), opclass=o, collation=c, descending=d, nulls_first=n)
             for e, o, c, d, n in zip(
                 exprs, opclasses, collations, descending, nulls_first, strict=True
             )
@@ -238,12 +242,12 @@ def indexes(rows: Iterable[Row]) -> list[Index]:
                 schema=schema,
                 name=name,
                 table=table,
-                definition=definition,
+                definition=canonical(definition),
                 unique=unique,
                 method=method,
                 keys=keys,
                 include=tuple(include),
-                predicate=predicate,
+                predicate=canonical_or_none(predicate),
                 nulls_not_distinct=nulls_not_distinct,
                 comment=comment,
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from alembic_lockplane.introspect.canonical import canonical, canonical_or_none
 from alembic_lockplane.model.objects import (
     Dependency,
     Domain,
@@ -46,7 +47,7 @@ def views(rows: Iterable[Row]) -> list[View]:
             View(
                 schema=schema,
                 name=name,
-                definition=definition,
+                definition=canonical(definition),
                 materialized=materialized,
                 columns=tuple(ViewColumn(n, t, c) for n, t, c in columns),
                 options=tuple(sorted(options)),
@@ -56,7 +57,7 @@ def views(rows: Iterable[Row]) -> list[View]:
                         schema=schema,
                         name=index_name,
                         table=name,
-                        definition=index_def,
+                        definition=canonical(index_def),
                         unique=unique,
                         method=method,
                         comment=index_comment,
@@ -104,7 +105,7 @@ def triggers(rows: Iterable[Row]) -> list[Trigger]:
             schema=schema,
             table=table,
             name=name,
-            definition=definition,
+            definition=canonical(definition),
             function=Dependency("function", fn_schema, fn_name),
             comment=comment,
         )
@@ -119,10 +120,11 @@ def domains(rows: Iterable[Row]) -> list[Domain]:
             name=name,
             base_type=base_type,
             not_null=not_null,
-            default=default,
+            default=canonical_or_none(default),
             collation=collation,
             constraints=tuple(
-                DomainConstraint(cname, cdef, validated) for cname, cdef, validated in checks
+                DomainConstraint(cname, canonical(cdef), validated)
+                for cname, cdef, validated in checks
             ),
             comment=comment,
         )

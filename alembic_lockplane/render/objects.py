@@ -9,6 +9,8 @@ the object back as it was.
 
 from __future__ import annotations
 
+import re
+
 from alembic_lockplane.diff.changes_objects import (
     AlterDomain,
     Commentable,
@@ -99,6 +101,20 @@ def _definition(fn: Function) -> str:
     return fn.definition.rstrip()
 
 
+_SQL_STRING_BODY = re.compile(r"^\s*LANGUAGE sql\b", re.MULTILINE)
+
+
+def _unchecked(fn: Function) -> list[str]:
+    """A SQL function with a string body is parsed against the database at ``CREATE`` while
+    ``check_function_bodies`` is on, so one reading a table the plan creates later would
+    fail. As pg_dump does, the check is turned off for the transaction: the function was
+    created as written in the desired database already. (``BEGIN ATOMIC`` bodies are
+    always parsed; they are ordered after what they read instead.)"""
+    if _SQL_STRING_BODY.search(fn.definition) and "BEGIN ATOMIC" not in fn.definition:
+        return ["SET LOCAL check_function_bodies = off"]
+    return []
+
+
 def _check(con: DomainConstraint) -> str:
     return f"CONSTRAINT {quote_ident(con.name)} {con.definition}"
 
@@ -160,13 +176,14 @@ def object_statements(change: ObjectChange) -> list[str]:
         case ReplaceView(old=old, new=new):
             return _replace_view(old, new)
         case CreateFunction(new=fn):
-            return [_definition(fn), *_comments(fn, fn.comment)]
+            return [*_unchecked(fn), _definition(fn), *_comments(fn, fn.comment)]
         case DropFunction(old=fn):
             return [f"DROP {_function_name(fn)}"]
         case ReplaceFunction(new=fn):
-            return [_definition(fn)]
+            return [*_unchecked(fn), _definition(fn)]
         case RecreateFunction(old=old, new=new):
-            return [f"DROP {_function_name(old)}", _definition(new), *_comments(new, new.comment)]
+            drop = f"DROP {_function_name(old)}"
+            return [*_unchecked(new), drop, _definition(new), *_comments(new, new.comment)]
         case CreateTrigger(new=trigger):
             return [trigger.definition, *_comments(trigger, trigger.comment)]
         case DropTrigger(old=t):

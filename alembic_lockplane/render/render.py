@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import assert_never
 
+from alembic_lockplane.diff.casts import using_cast
 from alembic_lockplane.diff.changes import (
     AddColumn,
     AddConstraint,
@@ -205,7 +206,7 @@ def statements(change: Change) -> list[str]:
             if new.collation is not None:
                 action += f" COLLATE {new.collation}"
             if using:
-                action += f" USING {quote_ident(new.name)}::{new.type}"
+                action += f" USING {using_cast(quote_ident(new.name), old.type, new.type)}"
             return [alter_column(key, new.name, action)]
         case AlterColumnCollation(table=key, new=new):
             collation = new.collation if new.collation is not None else DEFAULT_COLLATION
@@ -220,7 +221,8 @@ def statements(change: Change) -> list[str]:
             return [alter_column(key, col.name, "DROP DEFAULT")]
         case AddIdentity(table=key, new=col):
             assert col.identity is not None
-            return [alter_column(key, col.name, f"ADD {identity_clause(col.identity)}")]
+            add = alter_column(key, col.name, f"ADD {identity_clause(col.identity)}")
+            return [add, *_identity_past_existing_rows(key, col.name, col.identity)]
         case DropIdentity(table=key, new=col):
             return [alter_column(key, col.name, "DROP IDENTITY")]
         case AlterIdentity(table=key, old=old, new=new):
@@ -341,3 +343,18 @@ def _identity_changes(old: Identity | None, new: Identity | None) -> str:
     if old.cycle != new.cycle:
         parts.append("SET CYCLE" if new.cycle else "SET NO CYCLE")
     return " ".join(parts)
+
+
+def _identity_past_existing_rows(key: TableKey, column: str, identity: Identity) -> list[str]:
+    """Move a new identity's sequence past the values the column already holds (a serial
+    turned identity, or an identity added to a filled column): it starts at ``START``
+    otherwise, and the next insert collides with an existing key. No rows, or all below
+    ``START``: the sequence is left alone. Descending identities are left alone too."""
+    if identity.increment <= 0:
+        return []
+    col = quote_ident(column)
+    table = table_name(key)
+    return [
+        f"SELECT setval(pg_get_serial_sequence({quote_literal(table)}, {quote_literal(column)}),"
+        f" max({col})) FROM {table} HAVING max({col}) >= {identity.start}"
+    ]

@@ -33,13 +33,16 @@ T = Table("public", "t", (Column("n", "integer", default="public.f(0)"),))
 def test_a_body_change_is_create_or_replace() -> None:
     [change] = diff(Schema(functions=(fn(),)), Schema(functions=(fn("2"),)))
     assert change == ReplaceFunction(fn(), fn("2"))
-    assert statements(change) == [fn("2").definition.rstrip()]
+    assert statements(change) == [
+        "SET LOCAL check_function_bodies = off",  # a SQL string body may read later tables
+        fn("2").definition.rstrip(),
+    ]
 
 
 def test_a_result_type_change_drops_and_creates_in_one_step() -> None:
     [change] = diff(Schema(functions=(fn(),)), Schema(functions=(fn(result="bigint"),)))
     assert isinstance(change, RecreateFunction)
-    assert statements(change)[0] == "DROP FUNCTION public.f(x integer)"
+    assert statements(change)[1] == "DROP FUNCTION public.f(x integer)"
 
 
 def test_an_argument_rename_keeps_the_identity_and_recreates() -> None:

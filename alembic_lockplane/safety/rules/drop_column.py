@@ -11,8 +11,13 @@ from alembic_lockplane.safety.rule import Hit, Rule, column_name
 
 
 def _check(change: Change, ctx: SafetyContext) -> Iterator[Hit]:
-    if isinstance(change, DropColumn):
-        yield {"column": column_name(change.table, change.old.name)}
+    if not isinstance(change, DropColumn):
+        return
+    table = ctx.desired.table(*change.table)
+    kept = table.column(change.old.name) if table is not None else None
+    if change.old.generated is not None and kept is not None and kept.generated is not None:
+        return  # a generated column dropped and added again (recomputed) around a type change
+    yield {"column": column_name(change.table, change.old.name)}
 
 
 RULE = Rule(

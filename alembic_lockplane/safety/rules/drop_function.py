@@ -1,8 +1,9 @@
 """Dropping a function or procedure breaks every caller of that signature.
 
 A change of argument types is a drop of the old signature (and a create of the new one):
-callers passing the old types fail too. Functions dropped and created again in one step
-(another result type, argument names or defaults) are not reported here.
+callers passing the old types fail too. Functions dropped and created again (another
+result type, argument names or defaults, or around a change of a view or column they
+read) are not reported here.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from alembic_lockplane.safety.rule import Hit, Rule
 def _check(change: Change, ctx: SafetyContext) -> Iterator[Hit]:
     if isinstance(change, DropFunction):
         fn = change.old
+        if any(f.key == fn.key for f in ctx.desired.functions):
+            return  # dropped to be created again around a change of what it reads
         kind = "procedure" if fn.procedure else "function"
         yield {"kind": kind, "function": f"{qualified(fn.schema, fn.name)}({fn.arguments})"}
 

@@ -1,7 +1,7 @@
-from safety_support import USERS, existing, found, users
+from safety_support import USERS, context, existing, found, users
 
 from alembic_lockplane.diff.changes import AddColumn, DropColumn
-from alembic_lockplane.model.objects import Column
+from alembic_lockplane.model.objects import Column, Schema
 from alembic_lockplane.plan.model import Safety
 
 CODE = "drop_column"
@@ -23,3 +23,20 @@ def test_the_reverse_of_an_add_is_flagged() -> None:
     """The rollback of AddColumn drops the column: assessed, it says so."""
     change = AddColumn(USERS, Column("nick", "text")).reverse()
     assert len(found(change, existing(users()), CODE)) == 1
+
+
+def test_a_generated_column_dropped_to_be_recomputed_is_not_flagged() -> None:
+    """Retyping a column a generated column reads drops and re-adds the generated one:
+    nothing is lost, its values are computed again."""
+    total = Column("total", "numeric", generated="(price * 2)")
+    table = users(Column("price", "numeric"), total)
+    assert found(DropColumn(USERS, total), existing(table), CODE) == []
+
+
+def test_a_generated_column_that_goes_away_is_flagged() -> None:
+    total = Column("total", "numeric", generated="(price * 2)")
+    ctx = context(
+        current=Schema(tables=(users(Column("price", "numeric"), total),)),
+        desired=Schema(tables=(users(Column("price", "numeric")),)),
+    )
+    assert len(found(DropColumn(USERS, total), ctx, CODE)) == 1

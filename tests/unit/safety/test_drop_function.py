@@ -33,3 +33,11 @@ def test_create_replace_and_recreate_are_not_flagged() -> None:
     assert found(CreateFunction(FN), context(), CODE) == []
     assert found(ReplaceFunction(FN, other), context(), CODE) == []
     assert found(RecreateFunction(FN, other), context(), CODE) == []
+
+
+def test_a_function_dropped_to_be_created_again_is_not_flagged() -> None:
+    """A BEGIN ATOMIC function reading a column that changes type is dropped and created
+    again around the change: its callers keep working after the plan."""
+    from alembic_lockplane.model.objects import Schema
+
+    assert found(DropFunction(FN), context(desired=Schema(functions=(FN,))), CODE) == []

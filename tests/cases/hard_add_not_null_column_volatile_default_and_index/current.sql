@@ -1,0 +1,2 @@
+CREATE TABLE sess (id int PRIMARY KEY);
+INSERT INTO sess VALUES (1), (2);

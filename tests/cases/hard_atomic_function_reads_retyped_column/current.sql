@@ -1,0 +1,2 @@
+CREATE TABLE acc2 (id int PRIMARY KEY, bal int);
+CREATE FUNCTION acc2_total() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT sum(bal) FROM acc2; END;

@@ -1,0 +1,2 @@
+CREATE TABLE acc2 (id int PRIMARY KEY, bal bigint);
+CREATE FUNCTION acc2_total() RETURNS numeric LANGUAGE sql STABLE BEGIN ATOMIC SELECT sum(bal) FROM acc2; END;

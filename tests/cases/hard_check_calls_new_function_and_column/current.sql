@@ -1,0 +1,1 @@
+CREATE TABLE phone (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE cc (id int PRIMARY KEY, code char(2));

@@ -1,0 +1,1 @@
+CREATE TABLE shipment (id int PRIMARY KEY, status varchar(16) NOT NULL);

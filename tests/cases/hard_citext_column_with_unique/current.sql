@@ -1,0 +1,1 @@
+CREATE TABLE login (id int PRIMARY KEY, email text UNIQUE);

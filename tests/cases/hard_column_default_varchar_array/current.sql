@@ -1,0 +1,1 @@
+CREATE TABLE prefs (id int PRIMARY KEY);

@@ -1,0 +1,10 @@
+CREATE TABLE c (id int PRIMARY KEY, v int CONSTRAINT c_v_check CHECK (v > 0));
+CREATE INDEX c_v ON c (v);
+CREATE VIEW cv AS SELECT id FROM c;
+CREATE FUNCTION cf() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+COMMENT ON COLUMN c.v IS E'line one\nit''s "two"\n\ttabbed $$ dollar';
+COMMENT ON CONSTRAINT c_v_check ON c IS 'must be > 0; see ''docs''';
+COMMENT ON INDEX c_v IS E'back\\slash';
+COMMENT ON VIEW cv IS 'ünïcødé 🚀';
+COMMENT ON FUNCTION cf() IS '';
+COMMENT ON TABLE c IS 'x';

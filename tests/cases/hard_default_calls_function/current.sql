@@ -1,0 +1,1 @@
+CREATE TABLE token (id int PRIMARY KEY, code text);

@@ -1,0 +1,1 @@
+CREATE TABLE cfg2 (id int PRIMARY KEY);

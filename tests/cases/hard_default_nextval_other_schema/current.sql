@@ -1,0 +1,2 @@
+CREATE SCHEMA ids;
+CREATE TABLE thing (id bigint PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE slot (id int PRIMARY KEY, pos int UNIQUE, next_id int REFERENCES slot);

@@ -1,0 +1,3 @@
+CREATE DOMAIN qty AS int CONSTRAINT qty_pos CHECK (VALUE > 0);
+CREATE TABLE stock2 (id int PRIMARY KEY, q qty);
+INSERT INTO stock2 VALUES (1, 5);

@@ -1,0 +1,2 @@
+CREATE DOMAIN pct AS numeric(5,2) CHECK (VALUE BETWEEN 0 AND 100);
+CREATE TABLE grade (id int PRIMARY KEY, score pct);

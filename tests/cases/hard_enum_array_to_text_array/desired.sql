@@ -1,0 +1,1 @@
+CREATE TABLE fl (id int PRIMARY KEY, fs text[]);

@@ -1,0 +1,3 @@
+CREATE TYPE phase AS ENUM ('plan', 'build', 'ship');
+CREATE TABLE proj (id int PRIMARY KEY, ph phase NOT NULL);
+CREATE VIEW proj_v AS SELECT id, ph FROM proj;

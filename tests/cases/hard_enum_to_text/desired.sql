@@ -1,0 +1,1 @@
+CREATE TABLE entry (id int PRIMARY KEY, m text NOT NULL DEFAULT 'ok');

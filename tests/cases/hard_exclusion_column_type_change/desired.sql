@@ -1,0 +1,2 @@
+CREATE EXTENSION btree_gist;
+CREATE TABLE rsv (id int PRIMARY KEY, room bigint, during tsrange, EXCLUDE USING gist (room WITH =, during WITH &&));

@@ -1,0 +1,2 @@
+CREATE EXTENSION btree_gist;
+CREATE TABLE shift (id int PRIMARY KEY, worker int, span tsrange, active boolean);

@@ -1,0 +1,1 @@
+CREATE TABLE zoo (id int PRIMARY KEY);

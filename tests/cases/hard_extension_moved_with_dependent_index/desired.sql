@@ -1,0 +1,4 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION pg_trgm SCHEMA ext;
+CREATE TABLE art3 (id int PRIMARY KEY, title text);
+CREATE INDEX art3_title ON art3 USING gin (title ext.gin_trgm_ops);

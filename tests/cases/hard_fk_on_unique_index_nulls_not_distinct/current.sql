@@ -1,0 +1,1 @@
+CREATE TABLE cat (id int PRIMARY KEY, code text);

@@ -1,0 +1,1 @@
+CREATE TABLE lg (id serial PRIMARY KEY, v text);

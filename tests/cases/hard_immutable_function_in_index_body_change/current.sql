@@ -1,0 +1,3 @@
+CREATE FUNCTION norm(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(t) $$;
+CREATE TABLE tag (id int PRIMARY KEY, name text);
+CREATE UNIQUE INDEX tag_norm ON tag (norm(name));

@@ -1,0 +1,11 @@
+CREATE EXTENSION pg_trgm;
+CREATE TABLE doc (id int PRIMARY KEY, title text, body jsonb, created timestamptz, loc point, slug varchar(50));
+CREATE INDEX doc_title_trgm ON doc USING gin (title gin_trgm_ops);
+CREATE INDEX doc_slug_pattern ON doc (slug varchar_pattern_ops);
+CREATE INDEX doc_title_prefix ON doc (lower(title) text_pattern_ops DESC NULLS LAST) INCLUDE (id);
+CREATE INDEX doc_body_path ON doc USING gin (body jsonb_path_ops);
+CREATE INDEX doc_created_brin ON doc USING brin (created) WITH (pages_per_range = 32);
+CREATE INDEX doc_loc ON doc USING gist (loc);
+CREATE INDEX doc_slug_hash ON doc USING hash (slug);
+CREATE INDEX doc_title_c ON doc (title COLLATE "C");
+CREATE INDEX doc_created_date ON doc (((created AT TIME ZONE 'UTC')::date));

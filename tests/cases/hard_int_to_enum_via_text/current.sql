@@ -1,0 +1,1 @@
+CREATE TABLE lvl2 (id int PRIMARY KEY, level smallint);

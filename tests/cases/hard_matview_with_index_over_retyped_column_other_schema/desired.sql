@@ -1,0 +1,5 @@
+CREATE SCHEMA rpt;
+CREATE TABLE public.sale2 (id int PRIMARY KEY, region text, amt bigint);
+CREATE MATERIALIZED VIEW rpt.by_region AS SELECT region, sum(amt) AS total FROM public.sale2 GROUP BY region;
+CREATE UNIQUE INDEX by_region_key ON rpt.by_region (region);
+COMMENT ON MATERIALIZED VIEW rpt.by_region IS 'nightly';

@@ -1,0 +1,1 @@
+CREATE TABLE task (id int PRIMARY KEY, state varchar(10), due date);

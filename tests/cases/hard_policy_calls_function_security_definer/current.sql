@@ -1,0 +1,1 @@
+CREATE TABLE doc5 (id int PRIMARY KEY, team int);

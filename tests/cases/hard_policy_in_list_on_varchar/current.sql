@@ -1,0 +1,2 @@
+CREATE TABLE note (id int PRIMARY KEY, visibility varchar(10));
+ALTER TABLE note ENABLE ROW LEVEL SECURITY;

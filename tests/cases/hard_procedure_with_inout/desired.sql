@@ -1,0 +1,2 @@
+CREATE TABLE q (id int);
+CREATE PROCEDURE q_push(v int, INOUT n int DEFAULT NULL) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO q VALUES (v); SELECT count(*) INTO n FROM q; END $$;

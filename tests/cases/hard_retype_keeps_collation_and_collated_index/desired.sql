@@ -1,0 +1,3 @@
+CREATE TABLE word (id int PRIMARY KEY, w text COLLATE "C");
+CREATE INDEX word_w ON word (w);
+CREATE INDEX word_w_lower ON word (lower(w) COLLATE "POSIX");

@@ -1,0 +1,4 @@
+CREATE SEQUENCE ticket_no;
+CREATE TABLE old_ticket (id int PRIMARY KEY, no int DEFAULT nextval('ticket_no'));
+ALTER SEQUENCE ticket_no OWNED BY old_ticket.no;
+CREATE TABLE new_ticket (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE evt (id bigserial PRIMARY KEY, v text);

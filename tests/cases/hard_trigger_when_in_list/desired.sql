@@ -1,0 +1,3 @@
+CREATE TABLE acct (id int PRIMARY KEY, kind varchar(10), touched timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched := now(); RETURN NEW; END $$;
+CREATE TRIGGER acct_touch BEFORE UPDATE ON acct FOR EACH ROW WHEN (NEW.kind IN ('a', 'b')) EXECUTE FUNCTION touch();

@@ -1,0 +1,1 @@
+CREATE TABLE sess2 (id serial PRIMARY KEY, token text);

@@ -1,0 +1,1 @@
+CREATE TABLE z2 (id int);

@@ -1,0 +1,1 @@
+CREATE TABLE ord (id int PRIMARY KEY, state varchar(10));

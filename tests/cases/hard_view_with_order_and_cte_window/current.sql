@@ -1,0 +1,1 @@
+CREATE TABLE emp2 (id int PRIMARY KEY, dept text, salary numeric);
