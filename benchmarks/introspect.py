@@ -62,9 +62,7 @@ COMMENT ON TABLE bench.t{n} IS 'generated table {n}';
 
 def populate(conn: psycopg2.extensions.connection, tables: int, analyze: bool) -> None:
     with conn.cursor() as cur:
-        cur.execute(
-            "CREATE SCHEMA bench; CREATE TYPE bench.status AS ENUM ('new', 'paid', 'void')"
-        )
+        cur.execute("CREATE SCHEMA bench; CREATE TYPE bench.status AS ENUM ('new', 'paid', 'void')")
         for start in range(0, tables, BATCH):
             cur.execute("".join(table_ddl(n) for n in range(start, min(start + BATCH, tables))))
         if analyze:

@@ -164,10 +164,7 @@ class _Planner:
         )
         plan = with_policy(made, s.blocking_level.rank)
         if not plan.steps:
-            _say(
-                "No changes: the current schema matches the desired schema; "
-                "no revision written."
-            )
+            _say("No changes: the current schema matches the desired schema; no revision written.")
             return None
         _say(safety_report(plan, self.allowed).rstrip("\n"))
         blocked = blocking_findings(plan, self.allowed)

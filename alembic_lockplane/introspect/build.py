@@ -77,7 +77,7 @@ def sequences(rows: Iterable[Row]) -> list[Sequence]:
     for (
         schema, name, data_type, start, increment, min_value, max_value, cache, cycle,
         own_schema, own_table, own_column, comment,
-    ) in rows:
+    ) in rows:  # fmt: skip
         owned_by = (
             OwnedBy(schema=own_schema, table=own_table, column=own_column)
             if own_table is not None
@@ -107,7 +107,7 @@ def columns_by_table(rows: Iterable[Row]) -> dict[int, list[Column]]:
     for (
         table_oid, name, type_, not_null, generated_kind, expression, identity_kind,
         seq_start, seq_increment, seq_min, seq_max, seq_cache, seq_cycle, collation, comment,
-    ) in rows:
+    ) in rows:  # fmt: skip
         identity = None
         if identity_kind:
             identity = Identity(
@@ -141,7 +141,7 @@ def constraints_by_table(rows: Iterable[Row]) -> dict[int, list[Constraint]]:
     for (
         table_oid, name, contype, definition, columns, ref_schema, ref_table, ref_columns,
         on_update, on_delete, match, deferrable, deferred, comment,
-    ) in rows:
+    ) in rows:  # fmt: skip
         validated = not definition.endswith(NOT_VALID)
         if not validated:
             definition = definition[: -len(NOT_VALID)]
@@ -230,7 +230,7 @@ def indexes(rows: Iterable[Row]) -> list[Index]:
     for (
         schema, name, table, definition, unique, method, exprs, opclasses, collations,
         descending, nulls_first, include, predicate, nulls_not_distinct, comment,
-    ) in rows:
+    ) in rows:  # fmt: skip
         keys = tuple(
             IndexKey(expression=canonical(e), opclass=o, collation=c, descending=d, nulls_first=n)
             for e, o, c, d, n in zip(

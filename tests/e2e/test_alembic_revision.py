@@ -27,13 +27,16 @@ CREATE TABLE users (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 """
-POSTS = USERS + """
+POSTS = (
+    USERS
+    + """
 CREATE TABLE posts (
     id bigint PRIMARY KEY,
     author_id bigint NOT NULL REFERENCES users (id),
     title text NOT NULL DEFAULT 'draft: 100% :todo'
 );
 """
+)
 POSTS_INDEXED = POSTS + "CREATE INDEX posts_author_idx ON posts (author_id);\n"
 
 
@@ -204,7 +207,7 @@ def test_lockplane_revision_coexists_with_hand_written_ones(project: Project) ->
     assert project.query("SELECT to_regclass('public.posts')::text") == [("posts",)]
 
 
-AUTOGEN_ENV = '''
+AUTOGEN_ENV = """
 import sqlalchemy as sa
 
 target_metadata = sa.MetaData()
@@ -221,7 +224,7 @@ def include_name(name, type_, parent_names):
     if type_ == "schema":
         return name == "audit"
     return True
-'''
+"""
 
 
 def test_chain_mixes_lockplane_hand_written_and_autogenerate_revisions(

@@ -34,8 +34,7 @@ def test_plugin_entry_point_is_loaded_while_alembic_imports() -> None:
 
 def test_command_line_is_extended_once_alembic_config_has_loaded() -> None:
     code = (
-        "import alembic.config as c\n"
-        "print(getattr(c.CommandLine, '_lockplane_extended', False))\n"
+        "import alembic.config as c\nprint(getattr(c.CommandLine, '_lockplane_extended', False))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True", out.stderr
