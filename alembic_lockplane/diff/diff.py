@@ -255,15 +255,18 @@ def _dependent_foreign_keys(current: Schema, desired: Schema) -> dict[TableKey, 
             if con.kind not in (ConstraintKind.PRIMARY_KEY, ConstraintKind.UNIQUE):
                 continue
             after = target.constraint(con.name) if target else None
-            if after is None or replace(after, comment=None, validated=True) != replace(
-                con, comment=None, validated=True
+            if after is None or (
+                after != con
+                and replace(after, comment=None, validated=True)
+                != replace(con, comment=None, validated=True)
             ):
                 rebuilt.add((table.schema, table.name, tuple(map(quote_ident, con.columns))))
     kept = {i.key: i for i in desired.indexes}
     for index in current.indexes:
         later = kept.get(index.key)
         if index.unique and (
-            later is None or replace(later, comment=None) != replace(index, comment=None)
+            later is None
+            or (later != index and replace(later, comment=None) != replace(index, comment=None))
         ):
             # A foreign key may rest on a standalone unique index too.
             rebuilt.add((index.schema, index.table, tuple(k.expression for k in index.keys)))

@@ -233,8 +233,14 @@ class Table:
     def key(self) -> tuple[str, str, str]:
         return ("table", self.schema, self.name)
 
+    @cached_property
+    def columns_by_name(self) -> dict[str, Column]:
+        return {c.name: c for c in self.columns}
+
     def column(self, name: str) -> Column | None:
-        return next((c for c in self.columns if c.name == name), None)
+        # Diffing asks for columns by name about a hundred times per table: a scan each time
+        # was a tenth of a warm 1,000-table plan.
+        return self.columns_by_name.get(name)
 
     def constraint(self, name: str) -> Constraint | None:
         return next((c for c in self.constraints if c.name == name), None)
