@@ -136,3 +136,31 @@ def test_static_rule_errors_stop_before_the_shadow(tmp_path: Path) -> None:
         load_desired(path, shadow_url="postgresql://nobody@127.0.0.1:1/x", cwd=tmp_path)
     assert info.value.diagnostics
     assert "2:1" in str(info.value)
+
+
+# A mistake the static pass finds in the last statement of a long file is reported before
+# anything reaches the shadow; a server error early in a long file is reported at its own
+# statement; nothing is left on the shadow either way.
+MANY = "".join(f"CREATE TABLE t{i} (id int PRIMARY KEY, v text);\n" for i in range(300))
+
+
+def test_a_late_static_error_wins_over_the_running_shadow_and_leaves_nothing(
+    tmp_path: Path, pg_server: str
+) -> None:
+    path = tmp_path / "schema.lp.sql"
+    path.write_text(MANY + "DROP TABLE t1;\n")
+    error = _error(tmp_path, pg_server, path)
+    assert error.diagnostics
+    assert "301:1" in str(error)
+    assert _no_scratch_databases(pg_server) == []
+
+
+def test_an_early_server_error_is_reported_at_its_statement_while_more_arrive(
+    tmp_path: Path, pg_server: str
+) -> None:
+    path = tmp_path / "schema.lp.sql"
+    path.write_text("CREATE TABLE a (id int);\nCREATE TABLE b (x no_such_type);\n" + MANY)
+    error = _error(tmp_path, pg_server, path)
+    assert "no_such_type" in error.message
+    assert error.origin is not None and error.origin.line == 2
+    assert _no_scratch_databases(pg_server) == []
