@@ -113,7 +113,11 @@ from alembic_lockplane.render.sql import (
     sequence_options,
     table_name,
 )
-from alembic_lockplane.render.storage import column_storage, storage_statements
+from alembic_lockplane.render.storage import (
+    column_storage,
+    storage_after_retype,
+    storage_statements,
+)
 from alembic_lockplane.render.tables import create_table
 from alembic_lockplane.render.types import type_statements
 
@@ -216,11 +220,11 @@ def statements(change: Change) -> list[str]:
             if using:
                 action += f" USING {using_cast(quote_ident(new.name), old.type, new.type)}"
             # The type change resets STORAGE and COMPRESSION (set again for a rollback).
-            return [alter_column(key, new.name, action), *column_storage(key, None, new)]
+            return [alter_column(key, new.name, action), *storage_after_retype(key, new)]
         case AlterColumnCollation(table=key, new=new):
             collation = new.collation if new.collation is not None else DEFAULT_COLLATION
             action = f"TYPE {new.type} COLLATE {collation}"
-            return [alter_column(key, new.name, action), *column_storage(key, None, new)]
+            return [alter_column(key, new.name, action), *storage_after_retype(key, new)]
         case SetNotNull(table=key, new=col):
             return [alter_column(key, col.name, "SET NOT NULL")]
         case DropNotNull(table=key, new=col):

@@ -13,6 +13,7 @@ later).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from alembic_lockplane.diff.changes_storage import (
     AlterColumnStorage,
@@ -116,6 +117,12 @@ def column_storage(key: TableKey, old: Column | None, new: Column) -> list[str]:
     if reset_storage:
         out.append(_storage_reset(key, new.name))
     return out
+
+
+def storage_after_retype(key: TableKey, column: Column) -> list[str]:
+    """After ``ALTER COLUMN ... TYPE``, which resets STORAGE and COMPRESSION to the type's
+    defaults but keeps the statistics target: ``column``'s own ones again, if any."""
+    return column_storage(key, replace(column, storage=None, compression=None), column)
 
 
 def _replica_identity(kind: str | None, index: str | None) -> str:
