@@ -155,8 +155,17 @@ def storage_description(change: StorageChange) -> str:
         case SetReplicaIdentity(table=key, new_kind=kind, new_index=index):
             shown = f"USING INDEX {index}" if kind == "INDEX" else kind or "DEFAULT"
             return f"Set replica identity of table {display(*key)} to {shown}"
-        case AlterColumnStorage(table=key, new=col):
-            return f"Alter storage settings of column {col.name} of table {display(*key)}"
+        case AlterColumnStorage(table=key, old=old, new=col):
+            parts = []
+            if old.storage != col.storage:
+                parts.append(f"storage {col.storage or 'type default'}")
+            if old.compression != col.compression:
+                parts.append(f"compression {col.compression or 'default'}")
+            if old.statistics != col.statistics:
+                target = col.statistics if col.statistics is not None else "default"
+                parts.append(f"statistics {target}")
+            shown = ", ".join(parts)
+            return f"Set {shown} of column {col.name} of table {display(*key)}"
 
 
 def storage_lock(change: StorageChange) -> str:

@@ -116,6 +116,10 @@ def test_statistics_alone_takes_share_update_exclusive_and_resets_to_minus_one()
     assert sql(change) == ["ALTER TABLE public.t ALTER COLUMN body SET STATISTICS 500"]
     assert sql(change.reverse()) == ["ALTER TABLE public.t ALTER COLUMN body SET STATISTICS -1"]
     assert strongest_lock(change) == SHARE_UPDATE_EXCLUSIVE
+    assert render(change).description == "Set statistics 500 of column body of table t"
+    assert render(change.reverse()).description == (
+        "Set statistics default of column body of table t"
+    )
     main = AlterColumnStorage(T, BODY, Column("body", "text", storage="main"))
     assert strongest_lock(main) == ACCESS_EXCLUSIVE
 
