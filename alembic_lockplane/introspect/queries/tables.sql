@@ -4,7 +4,9 @@
 -- and the INHERITS parents of any other table in inhseqno order. The parents are read in
 -- one grouped pass over pg_inherits, not per table. Storage settings: UNLOGGED
 -- (relpersistence), the reloptions of the table and of its TOAST table, and the replica
--- identity with the index it uses (at most one index per table has indisreplident).
+-- identity with the index it uses (at most one index per table has indisreplident). A
+-- partitioned table has no storage: PostgreSQL before 18 accepts UNLOGGED on one without
+-- effect on its partitions (18 refuses it), so it is not read there.
 WITH {{_scope}},
 parents AS (
     SELECT
@@ -29,7 +31,7 @@ SELECT
     CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
     p.parent_schemas,
     p.parent_names,
-    c.relpersistence = 'u',
+    c.relpersistence = 'u' AND c.relkind <> 'p',
     c.reloptions::text[],
     toast.reloptions::text[],
     c.relreplident::text,
