@@ -229,13 +229,34 @@ def tables(
                 partition_of=partition_of,
                 inherits=parents,
                 unlogged=unlogged,
-                options=tuple(options or ()),
-                toast_options=tuple(toast_options or ()),
+                options=tuple(storage_option(o) for o in options or ()),
+                toast_options=tuple(storage_option(o) for o in toast_options or ()),
                 replica_identity=identity[0],
                 replica_identity_index=identity[1],
             )
         )
     return result
+
+
+# Storage parameters whose value is a boolean (vacuum_index_cleanup also takes AUTO).
+_BOOLEAN_OPTIONS = frozenset(
+    {"autovacuum_enabled", "user_catalog_table", "vacuum_truncate", "vacuum_index_cleanup"}
+)
+_TRUE = frozenset({"t", "tr", "tru", "true", "y", "ye", "yes", "on", "1"})
+_FALSE = frozenset({"f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0"})
+
+
+def storage_option(text: str) -> str:
+    """A reloption as ``key=value`` with a boolean written ``true`` / ``false``: PostgreSQL
+    stores the spelling it was given (``off``, ``no``, ``0``), which means the same."""
+    key, sep, value = text.partition("=")
+    if key in _BOOLEAN_OPTIONS and sep:
+        word = value.lower()
+        if word in _TRUE:
+            return f"{key}=true"
+        if word in _FALSE:
+            return f"{key}=false"
+    return text
 
 
 def _replica_identity(code: str, index: str | None) -> tuple[str | None, str | None]:

@@ -45,7 +45,7 @@ def test_storage_settings_are_read_back(pg_server: str) -> None:
     t = schema.table("public", "t")
     assert t is not None
     assert t.unlogged
-    assert t.options == ("autovacuum_enabled=off", "fillfactor=70")
+    assert t.options == ("autovacuum_enabled=false", "fillfactor=70")  # off, read as false
     assert t.toast_options == ("autovacuum_enabled=false",)
     assert (t.replica_identity, t.replica_identity_index) == ("INDEX", "t_k_key")
     # numeric's own storage is main: set to main it is the type's default, so unset

@@ -186,3 +186,17 @@ def test_replica_identity_on_a_new_index_comes_after_the_index() -> None:
     start = Schema(tables=(Table("public", "accounts", (Column("email", "text", not_null=True),)),))
     changes = diff(start, _accounts("email", "accounts_email"))
     assert [type(c) for c in changes] == [CreateIndex, SetReplicaIdentity]
+
+
+def test_boolean_storage_parameters_are_read_in_one_spelling() -> None:
+    from alembic_lockplane.introspect.build import storage_option
+
+    assert storage_option("autovacuum_enabled=off") == "autovacuum_enabled=false"
+    assert storage_option("vacuum_truncate=ON") == "vacuum_truncate=true"
+    assert storage_option("vacuum_index_cleanup=auto") == "vacuum_index_cleanup=auto"
+    assert storage_option("fillfactor=70") == "fillfactor=70"
+
+
+def test_an_odd_parameter_value_is_quoted() -> None:
+    [stmt] = sql(SetTableOptions(T, (), ("some_param=a b",)))
+    assert stmt == "ALTER TABLE public.t SET (some_param = 'a b')"
