@@ -74,6 +74,12 @@ from alembic_lockplane.diff.changes_parts import (
     InvalidateConstraint,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_storage import (
+    AlterColumnStorage,
+    SetLogged,
+    SetReplicaIdentity,
+    SetTableOptions,
+)
 from alembic_lockplane.diff.changes_table import (
     AddColumn,
     AddIdentity,
@@ -180,6 +186,10 @@ Change = (
     | AddPrivilege
     | RemovePrivilege
     | SetOwner
+    | SetTableOptions
+    | SetLogged
+    | SetReplicaIdentity
+    | AlterColumnStorage
 )
 
 
@@ -199,6 +209,7 @@ __all__ = [
     "AddIdentity",
     "AddInherit",
     "AlterColumnCollation",
+    "AlterColumnStorage",
     "AlterColumnType",
     "AlterDomain",
     "AlterExtension",
@@ -252,8 +263,11 @@ __all__ = [
     "ReplaceView",
     "SetComment",
     "SetDefault",
+    "SetLogged",
     "SetNotNull",
+    "SetReplicaIdentity",
     "SetSequenceOwnedBy",
+    "SetTableOptions",
     "TableKey",
     "ValidateConstraint",
     "enum_change",

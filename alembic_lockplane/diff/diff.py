@@ -52,6 +52,7 @@ from alembic_lockplane.diff.partitions import (
     with_inherited,
     without_tables,
 )
+from alembic_lockplane.diff.storage import replica_identities_rebuilt
 from alembic_lockplane.diff.tables import (
     create_table,
     diff_table,
@@ -160,6 +161,7 @@ def _changes(current: Schema, desired: Schema) -> list[Change]:
     changes += diff_composite_types(current, desired)
     changes += diff_range_types(current, desired)
     changes += diff_privileges(current, desired, changes) + diff_owners(current, desired, changes)
+    changes += replica_identities_rebuilt(current, desired, changes)
     return changes
 
 

@@ -87,6 +87,12 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_storage import (
+    AlterColumnStorage,
+    SetLogged,
+    SetReplicaIdentity,
+    SetTableOptions,
+)
 from alembic_lockplane.diff.changes_types import (
     AddPrivilege,
     AlterCompositeType,
@@ -214,6 +220,11 @@ def phase(change: Change) -> int:
             | SetOwner()
         ):
             return type_phase(change)
+        case SetTableOptions() | SetLogged() | AlterColumnStorage():
+            return 16  # with the column alterations, after a type change that resets storage
+        case SetReplicaIdentity(old_kind=old_kind):
+            # off an index before indexes and keys are dropped; onto one once they exist
+            return 0 if old_kind == "INDEX" else 23
         case _:
             assert_never(change)
 

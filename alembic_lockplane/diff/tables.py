@@ -48,6 +48,12 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_storage import (
+    AlterColumnStorage,
+    SetLogged,
+    SetReplicaIdentity,
+    SetTableOptions,
+)
 from alembic_lockplane.diff.mentions import mentions
 from alembic_lockplane.model.objects import Column, Constraint, ConstraintKind, Policy, Table
 
@@ -64,7 +70,13 @@ def deferred_constraint(constraint: Constraint) -> bool:
 def table_shell(table: Table) -> Table:
     """The table as ``CreateTable``/``DropTable`` hold it (see ``changes`` module doc)."""
     kept = tuple(c for c in table.constraints if not deferred_constraint(c))
-    return replace(table, constraints=kept, policies=())
+    return replace(
+        table,
+        constraints=kept,
+        policies=(),
+        replica_identity=None,
+        replica_identity_index=None,
+    )
 
 
 def create_table(table: Table) -> list[Change]:
@@ -72,12 +84,25 @@ def create_table(table: Table) -> list[Change]:
     changes: list[Change] = [CreateTable(table_shell(table))]
     changes += [AddConstraint(key, c) for c in table.constraints if deferred_constraint(c)]
     changes += [CreatePolicy(key, p) for p in table.policies]
+    if table.replica_identity is not None:
+        changes.append(
+            SetReplicaIdentity(
+                key, None, None, table.replica_identity, table.replica_identity_index
+            )
+        )
     return changes
 
 
 def drop_table(table: Table) -> list[Change]:
     key = key_of(table)
-    changes: list[Change] = [DropPolicy(key, p) for p in table.policies]
+    changes: list[Change] = []
+    if table.replica_identity is not None:
+        changes.append(
+            SetReplicaIdentity(
+                key, table.replica_identity, table.replica_identity_index, None, None
+            )
+        )
+    changes += [DropPolicy(key, p) for p in table.policies]
     changes += [DropConstraint(key, c) for c in table.constraints if deferred_constraint(c)]
     changes.append(DropTable(table_shell(table)))
     return changes
@@ -168,6 +193,28 @@ def diff_table(
     if old.comment != new.comment:
         target = CommentTarget(CommentKind.TABLE, key.schema, key.name)
         changes.append(SetComment(target, old.comment, new.comment))
+    changes += storage_changes(key, old, new)
+    return changes
+
+
+def storage_changes(key: TableKey, old: Table, new: Table) -> list[Change]:
+    """Storage parameters, ``SET LOGGED`` / ``UNLOGGED`` and ``REPLICA IDENTITY``. A replica
+    identity moving off an index is reset to ``DEFAULT`` in a change of its own (ordered
+    before index drops) and set again in another (after index creates)."""
+    changes: list[Change] = []
+    if old.options != new.options:
+        changes.append(SetTableOptions(key, old.options, new.options))
+    if old.toast_options != new.toast_options:
+        changes.append(SetTableOptions(key, old.toast_options, new.toast_options, toast=True))
+    if old.unlogged != new.unlogged:
+        changes.append(SetLogged(key, new.unlogged))
+    before = (old.replica_identity, old.replica_identity_index)
+    after = (new.replica_identity, new.replica_identity_index)
+    if before != after:
+        if before[0] == "INDEX" and after[0] is not None:
+            changes.append(SetReplicaIdentity(key, *before, None, None))
+            before = (None, None)
+        changes.append(SetReplicaIdentity(key, *before, *after))
     return changes
 
 
@@ -206,17 +253,20 @@ def diff_column(key: TableKey, old: Column, new: Column) -> list[Change]:
         state = after
 
     type_changes = old.type != new.type
+    # A type or collation change resets STORAGE and COMPRESSION to the new type's defaults.
     if state.default is not None and (new.default is None or type_changes):
         step(DropDefault, default=None)
     if state.identity is not None and new.identity is None:
         step(DropIdentity, identity=None)
     if type_changes:
         using = needs_using(old.type, new.type)
-        after = replace(state, type=new.type, collation=new.collation)
+        after = replace(
+            state, type=new.type, collation=new.collation, storage=None, compression=None
+        )
         changes.append(AlterColumnType(key, state, after, using))
         state = after
     elif state.collation != new.collation:
-        step(AlterColumnCollation, collation=new.collation)
+        step(AlterColumnCollation, collation=new.collation, storage=None, compression=None)
     if state.not_null and not new.not_null:
         step(DropNotNull, not_null=False)
     elif new.not_null and not state.not_null:
@@ -230,6 +280,10 @@ def diff_column(key: TableKey, old: Column, new: Column) -> list[Change]:
     if state.comment != new.comment:
         target = CommentTarget(CommentKind.COLUMN, key.schema, old.name, key.name)
         changes.append(SetComment(target, state.comment, new.comment))
+    storage = (new.storage, new.compression, new.statistics)
+    if (state.storage, state.compression, state.statistics) != storage:
+        after = replace(state, storage=new.storage, compression=new.compression)
+        changes.append(AlterColumnStorage(key, state, replace(after, statistics=new.statistics)))
     return changes
 
 

@@ -50,6 +50,8 @@ FK_ACTIONS = {
     "d": "SET DEFAULT",
 }
 FK_MATCH = {"s": "SIMPLE", "f": "FULL", "p": "PARTIAL"}
+STORAGE = {"p": "plain", "e": "external", "x": "extended", "m": "main"}
+COMPRESSION = {"p": "pglz", "l": "lz4"}
 POLICY_COMMANDS = {"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}
 NOT_VALID = " NOT VALID"
 
@@ -107,6 +109,7 @@ def columns_by_table(rows: Iterable[Row]) -> dict[int, list[Column]]:
     for (
         table_oid, name, type_, not_null, generated_kind, expression, identity_kind,
         seq_start, seq_increment, seq_min, seq_max, seq_cache, seq_cycle, collation, comment,
+        storage, compression, statistics,
     ) in rows:  # fmt: skip
         identity = None
         if identity_kind:
@@ -131,6 +134,9 @@ def columns_by_table(rows: Iterable[Row]) -> dict[int, list[Column]]:
                 generated=generated,
                 collation=collation,
                 comment=comment,
+                storage=STORAGE.get(storage) if storage else None,
+                compression=COMPRESSION.get(compression, compression) if compression else None,
+                statistics=statistics,
             )
         )
     return grouped
@@ -198,11 +204,13 @@ def tables(
     result = []
     for (
         oid, schema, name, rls_enabled, rls_forced, comment, partition_by, is_partition,
-        bound, parent_schemas, parent_names,
+        bound, parent_schemas, parent_names, unlogged, options, toast_options, replident,
+        replident_index,
     ) in rows:  # fmt: skip
         parents = tuple(
             TableRef(s, n) for s, n in zip(parent_schemas or (), parent_names or (), strict=True)
         )
+        identity = _replica_identity(replident, replident_index)
         partition_of = None
         if is_partition and parents:
             partition_of = PartitionOf(parents[0].schema, parents[0].name, bound)
@@ -220,9 +228,47 @@ def tables(
                 partition_by=partition_by,
                 partition_of=partition_of,
                 inherits=parents,
+                unlogged=unlogged,
+                options=tuple(storage_option(o) for o in options or ()),
+                toast_options=tuple(storage_option(o) for o in toast_options or ()),
+                replica_identity=identity[0],
+                replica_identity_index=identity[1],
             )
         )
     return result
+
+
+# Storage parameters whose value is a boolean (vacuum_index_cleanup also takes AUTO).
+_BOOLEAN_OPTIONS = frozenset(
+    {"autovacuum_enabled", "user_catalog_table", "vacuum_truncate", "vacuum_index_cleanup"}
+)
+_TRUE = frozenset({"t", "tr", "tru", "true", "y", "ye", "yes", "on", "1"})
+_FALSE = frozenset({"f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0"})
+
+
+def storage_option(text: str) -> str:
+    """A reloption as ``key=value`` with a boolean written ``true`` / ``false``: PostgreSQL
+    stores the spelling it was given (``off``, ``no``, ``0``), which means the same."""
+    key, sep, value = text.partition("=")
+    if key in _BOOLEAN_OPTIONS and sep:
+        word = value.lower()
+        if word in _TRUE:
+            return f"{key}=true"
+        if word in _FALSE:
+            return f"{key}=false"
+    return text
+
+
+def _replica_identity(code: str, index: str | None) -> tuple[str | None, str | None]:
+    """``relreplident`` as the model's two fields. An ``i`` whose index was dropped logs no
+    key, as ``NOTHING`` does, and is reported as such."""
+    if code == "f":
+        return "FULL", None
+    if code == "n" or (code == "i" and index is None):
+        return "NOTHING", None
+    if code == "i":
+        return "INDEX", index
+    return None, None
 
 
 def indexes(rows: Iterable[Row]) -> list[Index]:

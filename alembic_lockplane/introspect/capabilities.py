@@ -43,10 +43,16 @@ class Capabilities:
         """From 15, ``PUBLIC`` no longer has ``CREATE`` on the public schema by default."""
         return self.server_version >= 150000
 
+    @property
+    def column_compression(self) -> bool:
+        """``pg_attribute.attcompression`` (``COMPRESSION pglz / lz4``) exists from 14."""
+        return self.server_version >= 140000
+
     def flags(self) -> dict[str, bool]:
         """Every flag by name, as the query templates refer to them."""
         return {
             "nulls_not_distinct": self.nulls_not_distinct,
             "multirange": self.multirange,
             "public_create_revoked": self.public_create_revoked,
+            "column_compression": self.column_compression,
         }

@@ -125,6 +125,13 @@ class Column:
     collation: str | None = None
     comment: str | None = None
     origin: Origin | None = origin_field()
+    # Storage settings (docs/objects.md); left out of snapshots and hashes while unset.
+    # ``storage`` is set only when it differs from the type's default (``plain``,
+    # ``external``, ``extended``, ``main``); ``compression`` is ``pglz`` / ``lz4`` when set
+    # on the column; ``statistics`` is the ``SET STATISTICS`` target when set.
+    storage: str | None = field(default=None, metadata={"omit_empty": True})
+    compression: str | None = field(default=None, metadata={"omit_empty": True})
+    statistics: int | None = field(default=None, metadata={"omit_empty": "none"})
 
 
 class ConstraintKind(StrEnum):
@@ -223,11 +230,22 @@ class Table:
     partition_by: str | None = field(default=None, metadata={"omit_empty": True})
     partition_of: PartitionOf | None = field(default=None, metadata={"omit_empty": True})
     inherits: tuple[TableRef, ...] = field(default=(), metadata={"omit_empty": True})
+    # Storage settings (docs/objects.md); left out of snapshots and hashes while unset.
+    # ``options`` / ``toast_options`` are the table's and its TOAST table's reloptions as
+    # sorted ``key=value`` texts; ``replica_identity`` is ``FULL``, ``NOTHING`` or ``INDEX``
+    # (then ``replica_identity_index`` names the index), ``None`` for ``DEFAULT``.
+    unlogged: bool = field(default=False, metadata={"omit_empty": True})
+    options: tuple[str, ...] = field(default=(), metadata={"omit_empty": True})
+    toast_options: tuple[str, ...] = field(default=(), metadata={"omit_empty": True})
+    replica_identity: str | None = field(default=None, metadata={"omit_empty": True})
+    replica_identity_index: str | None = field(default=None, metadata={"omit_empty": True})
 
     def __post_init__(self) -> None:
         # Columns keep their position; constraints and policies are named sets.
         object.__setattr__(self, "constraints", tuple(sorted(self.constraints, key=_by_name)))
         object.__setattr__(self, "policies", tuple(sorted(self.policies, key=_by_name)))
+        object.__setattr__(self, "options", tuple(sorted(self.options)))
+        object.__setattr__(self, "toast_options", tuple(sorted(self.toast_options)))
 
     @property
     def key(self) -> tuple[str, str, str]:

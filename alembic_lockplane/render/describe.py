@@ -73,6 +73,12 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_storage import (
+    AlterColumnStorage,
+    SetLogged,
+    SetReplicaIdentity,
+    SetTableOptions,
+)
 from alembic_lockplane.diff.changes_types import (
     AddPrivilege,
     AlterCompositeType,
@@ -223,6 +229,10 @@ def describe(change: Change) -> str:
             from alembic_lockplane.render.types import type_description  # cycle
 
             return type_description(change)
+        case SetTableOptions() | SetLogged() | SetReplicaIdentity() | AlterColumnStorage():
+            from alembic_lockplane.render.storage import storage_description  # cycle
+
+            return storage_description(change)
         case _:
             assert_never(change)
 

@@ -75,6 +75,12 @@ from alembic_lockplane.diff.changes import (
     SetSequenceOwnedBy,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_storage import (
+    AlterColumnStorage,
+    SetLogged,
+    SetReplicaIdentity,
+    SetTableOptions,
+)
 from alembic_lockplane.diff.changes_types import (
     AddPrivilege,
     AlterCompositeType,
@@ -91,6 +97,7 @@ from alembic_lockplane.diff.changes_types import (
 from alembic_lockplane.model.objects import ConstraintKind
 from alembic_lockplane.render.objects import object_lock
 from alembic_lockplane.render.partitions import partition_lock
+from alembic_lockplane.render.storage import storage_lock
 from alembic_lockplane.render.types import type_lock
 
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
@@ -188,6 +195,8 @@ def strongest_lock(change: Change) -> str | None:
             | SetOwner()
         ):
             return type_lock(change)
+        case SetTableOptions() | SetLogged() | SetReplicaIdentity() | AlterColumnStorage():
+            return storage_lock(change)
         case _:
             assert_never(change)
 
@@ -228,7 +237,8 @@ def table_work(change: Change) -> TableWork:
     * an enum re-created under columns that use it converts those columns: a rewrite;
     * a domain that gains a ``CHECK`` or ``NOT NULL`` checks every column of that type: a
       scan;
-    * ``ATTACH PARTITION`` reads the table to check the bound: a scan.
+    * ``ATTACH PARTITION`` reads the table to check the bound: a scan;
+    * ``SET LOGGED`` / ``SET UNLOGGED``: a rewrite.
 
     Everything else (drops, defaults, renames, comments, policies, objects without rows)
     changes the catalog only.
@@ -262,5 +272,7 @@ def table_work(change: Change) -> TableWork:
             return SCAN if added or (new.not_null and not old.not_null) else NO_WORK
         case AttachPartition():
             return SCAN  # the rows are checked against the bound
+        case SetLogged():
+            return REWRITE  # the table and its indexes are written anew (WAL-logged or not)
         case _:
             return NO_WORK

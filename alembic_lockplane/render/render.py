@@ -76,6 +76,12 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_storage import (
+    AlterColumnStorage,
+    SetLogged,
+    SetReplicaIdentity,
+    SetTableOptions,
+)
 from alembic_lockplane.diff.changes_types import (
     AddPrivilege,
     AlterCompositeType,
@@ -106,6 +112,11 @@ from alembic_lockplane.render.sql import (
     role_list,
     sequence_options,
     table_name,
+)
+from alembic_lockplane.render.storage import (
+    column_storage,
+    storage_after_retype,
+    storage_statements,
 )
 from alembic_lockplane.render.tables import create_table
 from alembic_lockplane.render.types import type_statements
@@ -197,6 +208,7 @@ def statements(change: Change) -> list[str]:
             target = CommentTarget(CommentKind.COLUMN, key.schema, col.name, key.name)
             return [
                 alter_table(key, f"ADD COLUMN {column_definition(col)}"),
+                *column_storage(key, None, col),
                 *comments_if_set(target, col.comment),
             ]
         case DropColumn(table=key, old=col):
@@ -207,10 +219,12 @@ def statements(change: Change) -> list[str]:
                 action += f" COLLATE {new.collation}"
             if using:
                 action += f" USING {using_cast(quote_ident(new.name), old.type, new.type)}"
-            return [alter_column(key, new.name, action)]
+            # The type change resets STORAGE and COMPRESSION (set again for a rollback).
+            return [alter_column(key, new.name, action), *storage_after_retype(key, new)]
         case AlterColumnCollation(table=key, new=new):
             collation = new.collation if new.collation is not None else DEFAULT_COLLATION
-            return [alter_column(key, new.name, f"TYPE {new.type} COLLATE {collation}")]
+            action = f"TYPE {new.type} COLLATE {collation}"
+            return [alter_column(key, new.name, action), *storage_after_retype(key, new)]
         case SetNotNull(table=key, new=col):
             return [alter_column(key, col.name, "SET NOT NULL")]
         case DropNotNull(table=key, new=col):
@@ -232,6 +246,7 @@ def statements(change: Change) -> list[str]:
             return [
                 alter_table(key, f"DROP COLUMN {quote_ident(old.name)}"),
                 alter_table(key, f"ADD COLUMN {column_definition(new)}"),
+                *column_storage(key, None, new),
                 *comments_if_set(target, new.comment),
             ]
         case AddConstraint(table=key, new=con):
@@ -294,6 +309,8 @@ def statements(change: Change) -> list[str]:
             | SetOwner()
         ):
             return type_statements(change)
+        case SetTableOptions() | SetLogged() | SetReplicaIdentity() | AlterColumnStorage():
+            return storage_statements(change)
         case _:
             assert_never(change)
 

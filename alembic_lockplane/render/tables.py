@@ -11,6 +11,7 @@ from alembic_lockplane.diff.changes import CommentKind, CommentTarget, TableKey
 from alembic_lockplane.model.objects import Table
 from alembic_lockplane.render.quote import qualified, quote_ident
 from alembic_lockplane.render.sql import alter_table, column_definition, comments_if_set, table_name
+from alembic_lockplane.render.storage import column_storage, with_clause
 
 
 def create_table(table: Table) -> list[str]:
@@ -18,6 +19,8 @@ def create_table(table: Table) -> list[str]:
     parts = [column_definition(c) for c in table.columns]
     parts += [f"CONSTRAINT {quote_ident(c.name)} {c.definition}" for c in table.constraints]
     out = [_create(table, key, parts)]
+    for column in table.columns:
+        out += column_storage(key, None, column)
     out += comments_if_set(CommentTarget(CommentKind.TABLE, key.schema, key.name), table.comment)
     for column in table.columns:
         target = CommentTarget(CommentKind.COLUMN, key.schema, column.name, key.name)
@@ -35,17 +38,19 @@ def create_table(table: Table) -> list[str]:
 def _create(table: Table, key: TableKey, parts: list[str]) -> str:
     """``CREATE TABLE``: plain, ``PARTITION OF parent ... FOR VALUES``, with ``INHERITS``,
     and ``PARTITION BY`` for a partitioned table (a partition may be one too)."""
+    unlogged = "UNLOGGED " if table.unlogged else ""
     if table.partition_of is not None:
         of = table.partition_of
-        sql = f"CREATE TABLE {table_name(key)} PARTITION OF {qualified(of.schema, of.table)}"
+        parent = qualified(of.schema, of.table)
+        sql = f"CREATE {unlogged}TABLE {table_name(key)} PARTITION OF {parent}"
         if parts:
             sql += f" ({', '.join(parts)})"
         sql += f" {of.bound}"
     else:
-        sql = f"CREATE TABLE {table_name(key)} ({', '.join(parts)})"
+        sql = f"CREATE {unlogged}TABLE {table_name(key)} ({', '.join(parts)})"
         if table.inherits:
             parents = ", ".join(qualified(p.schema, p.name) for p in table.inherits)
             sql += f" INHERITS ({parents})"
     if table.partition_by is not None:
         sql += f" PARTITION BY {table.partition_by}"
-    return sql
+    return sql + with_clause(table)

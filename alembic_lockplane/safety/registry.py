@@ -33,6 +33,7 @@ from alembic_lockplane.safety.rules import (
     generated_column_replaced,
     generated_expression_change,
     revoke_privilege,
+    set_logged,
     set_not_null,
     type_change_lossy_rollback,
     type_change_narrowing,
@@ -73,6 +74,7 @@ RULES: tuple[Rule, ...] = (
     collation_change.RULE,
     detach_partition.RULE,
     attach_partition.RULE,
+    set_logged.RULE,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

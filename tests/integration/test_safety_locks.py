@@ -68,6 +68,7 @@ STATEMENTS = {
     "create_index_non_concurrent": "CREATE INDEX i ON t (c)",
     "drop_index_non_concurrent": "DROP INDEX t_s",
     "collation_change": 'ALTER TABLE t ALTER COLUMN s TYPE text COLLATE "C"',
+    "set_logged": "ALTER TABLE t SET UNLOGGED",
 }
 
 # pg_locks.mode, weakest first

@@ -50,6 +50,15 @@ CASES: dict[str, tuple[str, bool, list[tuple[bool, bool]]]] = {
     "index_plain": (TABLE + " CREATE INDEX t_n ON t (n);", False, [(0, 1)]),
     "drop_column": (TABLE.replace(" n int,", ""), True, [(0, 0)]),
     "set_default": (TABLE.replace("n int", "n int DEFAULT 7"), True, [(0, 0)]),
+    # Storage settings: only SET LOGGED / UNLOGGED touches the rows (it writes them anew).
+    "set_unlogged": (TABLE.replace("CREATE TABLE", "CREATE UNLOGGED TABLE"), True, [(1, 1)]),
+    "storage_parameters": (TABLE[:-1] + " WITH (fillfactor = 70);", True, [(0, 0)]),
+    "column_storage_and_statistics": (
+        TABLE + " ALTER TABLE t ALTER COLUMN v SET STORAGE MAIN, ALTER COLUMN n SET STATISTICS 5;",
+        True,
+        [(0, 0), (0, 0)],
+    ),
+    "replica_identity_full": (TABLE + " ALTER TABLE t REPLICA IDENTITY FULL;", True, [(0, 0)]),
     # The new table's foreign key locks t (SHARE ROW EXCLUSIVE) but reads only the new table.
     "foreign_key_from_new_table": (
         TABLE + " CREATE TABLE k (t_id int REFERENCES t);",

@@ -75,6 +75,12 @@ from alembic_lockplane.diff.changes_partitions import (
     DetachPartition,
     DropInherit,
 )
+from alembic_lockplane.diff.changes_storage import (
+    AlterColumnStorage,
+    SetLogged,
+    SetReplicaIdentity,
+    SetTableOptions,
+)
 from alembic_lockplane.diff.changes_types import (
     AddPrivilege,
     AlterCompositeType,
@@ -224,6 +230,14 @@ SAMPLES += [
     AddPrivilege(GRANT),
     RemovePrivilege(GRANT),
     SetOwner(None, Owner(OwnedKind.TABLE, "public", "users", "reporting")),
+]
+
+# Storage settings (diff/changes_storage.py).
+SAMPLES += [
+    SetTableOptions(T, ("fillfactor=70",), ("fillfactor=90",)),
+    SetLogged(T, True),
+    SetReplicaIdentity(T, "INDEX", "t_key", "FULL", None),
+    AlterColumnStorage(T, Column("body", "text"), Column("body", "text", storage="main")),
 ]
 
 

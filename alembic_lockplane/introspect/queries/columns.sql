@@ -3,7 +3,9 @@
 -- live in its internal ('i') sequence. The collation is reported only when it is not the
 -- type's default one. Columns a table inherits (from an INHERITS parent or, for a
 -- partition, its partitioned table; attinhcount > 0) belong to the parent and are left out,
--- whether the table was created with them or attached later.
+-- whether the table was created with them or attached later. Storage is reported only
+-- when it differs from the type's (typstorage); compression ('' = the default) exists from
+-- 14; the statistics target is -1 before 17 and NULL from 17 when not set.
 WITH {{_scope}}
 SELECT
     a.attrelid,
@@ -20,7 +22,10 @@ SELECT
     ident.seqcache,
     ident.seqcycle,
     CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::regcollation::text END,
-    d.description
+    d.description,
+    CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage::text END,
+    {{if column_compression then NULLIF(a.attcompression::text, '') else NULL::text}},
+    NULLIF(a.attstattarget::int, -1)
 FROM tbl t
 JOIN pg_attribute a
     ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0

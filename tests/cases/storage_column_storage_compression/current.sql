@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY, a text, b text, c bytea, d numeric);
+ALTER TABLE t ALTER COLUMN b SET STORAGE MAIN, ALTER COLUMN c SET COMPRESSION pglz;

@@ -1,0 +1,8 @@
+CREATE TABLE events (id int NOT NULL, at date NOT NULL, body text) PARTITION BY RANGE (at);
+ALTER TABLE events ALTER COLUMN body SET STORAGE EXTERNAL;
+ALTER TABLE events REPLICA IDENTITY FULL;
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+    WITH (fillfactor = 80, toast.autovacuum_enabled = false);
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+    WITH (autovacuum_vacuum_scale_factor = 0.02);
+ALTER TABLE events_2024 REPLICA IDENTITY NOTHING;

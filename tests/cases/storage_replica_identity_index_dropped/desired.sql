@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id int PRIMARY KEY, email text NOT NULL);
+ALTER TABLE accounts REPLICA IDENTITY FULL;

@@ -1,0 +1,2 @@
+CREATE TABLE events (id int NOT NULL, at date);
+ALTER TABLE events REPLICA IDENTITY FULL;

@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id int PRIMARY KEY, code text NOT NULL UNIQUE);
+ALTER TABLE accounts REPLICA IDENTITY USING INDEX accounts_pkey;

@@ -1,0 +1,5 @@
+CREATE TABLE keep (id int);
+CREATE UNLOGGED TABLE cache (k text PRIMARY KEY, v text COMPRESSION pglz)
+    WITH (fillfactor = 60, toast.autovacuum_enabled = false);
+ALTER TABLE cache ALTER COLUMN v SET STORAGE EXTERNAL, ALTER COLUMN k SET STATISTICS 300;
+ALTER TABLE cache REPLICA IDENTITY FULL;
