@@ -9,7 +9,9 @@ here a hint is tied to what it precedes, checked against the current schema, and
   [MATERIALIZED] VIEW`` / ``CREATE TYPE ... AS ENUM`` / ``CREATE DOMAIN``: that object;
 * before a column line inside ``CREATE TABLE``: that column;
 * before a ``CONSTRAINT name ...`` line inside ``CREATE TABLE``, or before (or inside) an
-  ``ALTER TABLE ... ADD CONSTRAINT name`` statement: that constraint.
+  ``ALTER TABLE ... ADD CONSTRAINT name`` statement: that constraint;
+* before a line of ``CREATE TYPE ... AS ENUM (...)`` that starts with a value (a string
+  literal): that value (``ALTER TYPE ... RENAME VALUE``, PostgreSQL 10+).
 
 A hint naming nothing that exists is a ``SchemaSourceError`` at the hint's position. A hint
 whose rename has already happened (the old name is gone, the new one exists) does nothing,
@@ -30,12 +32,12 @@ from typing import Literal, cast
 
 from alembic_lockplane.errors import SchemaSourceError
 from alembic_lockplane.model.objects import Origin, Schema
-from alembic_lockplane.render.quote import qualified, quote_ident
+from alembic_lockplane.render.quote import qualified, quote_ident, quote_literal
 from alembic_lockplane.source.statement import RenameHint, Statement
 
 RenameKind = Literal[
     "schema", "table", "column", "constraint", "index", "view", "materialized view", "type",
-    "domain",
+    "domain", "enum value",
 ]  # fmt: skip
 
 _NAME = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
@@ -73,7 +75,8 @@ _CONSTRAINT_LINE = re.compile(
 class Rename:
     """One ``RENAME``. ``schema`` is the object's schema (for a schema rename: the schema's
     old name, the same as ``old``); ``table`` is the table's name when the statement runs
-    (columns and constraints; for a table rename its old name; else empty)."""
+    (columns and constraints; for a table rename its old name; for an enum value the enum
+    type's name; else empty)."""
 
     kind: RenameKind
     schema: str
@@ -93,6 +96,10 @@ class Rename:
                 what = self.kind.upper()
                 target = qualified(self.schema, self.table)
                 return f"ALTER TABLE {target} RENAME {what} {quote_ident(self.old)} TO {new}"
+            case "enum value":
+                target = qualified(self.schema, self.table)
+                old, value = quote_literal(self.old), quote_literal(self.new)
+                return f"ALTER TYPE {target} RENAME VALUE {old} TO {value}"
             case _:
                 what = self.kind.upper()
                 return f"ALTER {what} {qualified(self.schema, self.old)} RENAME TO {new}"
@@ -107,6 +114,9 @@ class Rename:
     def description(self) -> str:
         if self.kind in ("column", "constraint"):
             return f"Rename {self.kind} {self.old} of table {self.table} to {self.new}"
+        if self.kind == "enum value":
+            old, new = quote_literal(self.old), quote_literal(self.new)
+            return f"Rename value {old} of enum type {self.table} to {new}"
         return f"Rename {self.kind} {self.old} to {self.new}"
 
     @property
@@ -116,7 +126,7 @@ class Rename:
         domains and schemas are not tables: no table lock."""
         if self.kind == "index":
             return "SHARE UPDATE EXCLUSIVE"
-        if self.kind in ("schema", "type", "domain"):
+        if self.kind in ("schema", "type", "domain", "enum value"):
             return None
         return "ACCESS EXCLUSIVE"
 
@@ -127,6 +137,14 @@ def unquote(name: str) -> str:
     if name.startswith('"') and name.endswith('"') and len(name) >= 2:
         return name[1:-1].replace('""', '"')
     return name.lower()
+
+
+def unquote_value(value: str) -> str:
+    """An enum value as written in SQL (a string literal; a bare word is taken as it is)."""
+    value = value.strip()
+    if value.startswith("'") and value.endswith("'") and len(value) >= 2:
+        return value[1:-1].replace("''", "'")
+    return value
 
 
 #: ``CREATE TYPE name AS ...`` forms a hint may rename, and where the current schema keeps
@@ -178,6 +196,7 @@ _RUN_ORDER: tuple[RenameKind, ...] = (
     "materialized view",
     "type",
     "domain",
+    "enum value",
 )
 _ORDER: dict[str, int] = {kind: n for n, kind in enumerate(_RUN_ORDER)}
 
@@ -295,8 +314,8 @@ class _Resolver:
         if kind is None or found is None:
             raise _fail(
                 "a rename hint must precede CREATE SCHEMA, TABLE, INDEX, VIEW, MATERIALIZED "
-                "VIEW, TYPE or DOMAIN, a column or CONSTRAINT line of CREATE TABLE, or "
-                "ALTER TABLE ... ADD CONSTRAINT",
+                "VIEW, TYPE or DOMAIN, a column or CONSTRAINT line of CREATE TABLE, a value line "
+                "of CREATE TYPE ... AS ENUM, or ALTER TABLE ... ADD CONSTRAINT",
                 first,
                 hint="see docs/renames.md",
             )
@@ -312,13 +331,20 @@ class _Resolver:
             for hint in statement.hints:
                 self._constraint(schema, name, unquote(found["constraint"]), hint)
         else:
+            form = type_form(found["rest"]) if kind == "type" else ""
+            old_type = name
+            for hint in _statement_hints(statement):
+                if self._object(kind, schema, name, hint, form):
+                    old_type = unquote(hint.old_name)
             for hint in statement.hints:
-                if hint.target is not None:
+                if hint.target is None:
+                    continue
+                if form != "enum" or not hint.target.startswith("'"):
                     raise _fail(f"a rename hint inside CREATE {kind.upper()} names nothing", first)
-                form = type_form(found["rest"]) if kind == "type" else ""
-                self._object(kind, schema, name, hint, form)
+                self._enum_value(schema, name, old_type, unquote_value(hint.target), hint)
 
-    def _object(self, kind: str, schema: str, new: str, hint: RenameHint, form: str) -> None:
+    def _object(self, kind: str, schema: str, new: str, hint: RenameHint, form: str) -> bool:
+        """Record the rename; whether it is to run (the old object exists now)."""
         old = unquote(hint.old_name)
         before = self._before(schema)
         exists_old = self._exists(kind, before, old, form)
@@ -332,6 +358,22 @@ class _Resolver:
         what = f"{'type' if kind == 'type' else kind} {before}.{old}"
         rename = Rename(cast(RenameKind, kind), schema, "", old, new, hint.origin)
         self._record(rename, exists_old, exists_new, what)
+        return exists_old
+
+    def _enum_value(
+        self, schema: str, type_name: str, old_type: str, new: str, hint: RenameHint
+    ) -> None:
+        """A value of enum ``schema.type_name`` (``old_type`` now, when the type is renamed
+        too; its value rename runs after the type's)."""
+        old = unquote_value(hint.old_name)
+        before = self._before(schema)
+        enum = next(
+            (e for e in self.current.enums if (e.schema, e.name) == (before, old_type)), None
+        )
+        values = set(enum.values) if enum is not None else set()
+        where = f"enum type {before}.{old_type}"
+        rename = Rename("enum value", schema, type_name, old, new, hint.origin)
+        self._record(rename, old in values, new in values, f"value {old!r} of {where}")
 
     def _table(self, statement: Statement, schema: str, name: str) -> None:
         before = self._before(schema)
