@@ -73,6 +73,11 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_types import (
     AddPrivilege,
     AlterCompositeType,
@@ -223,6 +228,10 @@ def describe(change: Change) -> str:
             from alembic_lockplane.render.types import type_description  # cycle
 
             return type_description(change)
+        case CreateCollation() | DropCollation() | RecreateCollation():
+            from alembic_lockplane.render.collations import collation_description  # cycle
+
+            return collation_description(change)
         case _:
             assert_never(change)
 

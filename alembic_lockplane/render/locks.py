@@ -75,6 +75,11 @@ from alembic_lockplane.diff.changes import (
     SetSequenceOwnedBy,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_types import (
     AddPrivilege,
     AlterCompositeType,
@@ -89,6 +94,7 @@ from alembic_lockplane.diff.changes_types import (
     SetOwner,
 )
 from alembic_lockplane.model.objects import ConstraintKind
+from alembic_lockplane.render.collations import collation_lock
 from alembic_lockplane.render.objects import object_lock
 from alembic_lockplane.render.partitions import partition_lock
 from alembic_lockplane.render.types import type_lock
@@ -188,6 +194,8 @@ def strongest_lock(change: Change) -> str | None:
             | SetOwner()
         ):
             return type_lock(change)
+        case CreateCollation() | DropCollation() | RecreateCollation():
+            return collation_lock(change)
         case _:
             assert_never(change)
 
@@ -262,5 +270,7 @@ def table_work(change: Change) -> TableWork:
             return SCAN if added or (new.not_null and not old.not_null) else NO_WORK
         case AttachPartition():
             return SCAN  # the rows are checked against the bound
+        case RecreateCollation(uses=uses):
+            return SCAN if uses else NO_WORK  # columns moved over: their indexes rebuilt
         case _:
             return NO_WORK

@@ -69,6 +69,12 @@ from alembic_lockplane.diff.changes import (
     ValidateConstraint,
     enum_change,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CollationColumnUse,
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_partitions import (
     AddInherit,
     AttachPartition,
@@ -88,6 +94,7 @@ from alembic_lockplane.diff.changes_types import (
     RemovePrivilege,
     SetOwner,
 )
+from alembic_lockplane.model.collations import Collation
 from alembic_lockplane.model.objects import (
     Column,
     Constraint,
@@ -224,6 +231,18 @@ SAMPLES += [
     AddPrivilege(GRANT),
     RemovePrivilege(GRANT),
     SetOwner(None, Owner(OwnedKind.TABLE, "public", "users", "reporting")),
+]
+
+# Collations (diff/changes_collations.py).
+COLLATION = Collation("public", "ci", "icu", "und-u-ks-level2", deterministic=False)
+SAMPLES += [
+    CreateCollation(COLLATION),
+    DropCollation(COLLATION),
+    RecreateCollation(
+        COLLATION,
+        replace(COLLATION, locale="und"),
+        (CollationColumnUse(T, Column("name", "text", collation="public.ci")),),
+    ),
 ]
 
 
