@@ -345,6 +345,13 @@ class _Resolver:
 
     def _object(self, kind: str, schema: str, new: str, hint: RenameHint, form: str) -> bool:
         """Record the rename; whether it is to run (the old object exists now)."""
+        if form == "enum" and hint.old_name.startswith("'"):
+            raise _fail(
+                "a hint naming a value renames that value: put it on the line just before "
+                "the new value, inside the parentheses",
+                hint.origin,
+                hint="see docs/renames.md",
+            )
         old = unquote(hint.old_name)
         before = self._before(schema)
         exists_old = self._exists(kind, before, old, form)

@@ -85,3 +85,10 @@ def test_a_value_hint_naming_nothing_is_an_error_at_the_hint(text: str, message:
     with pytest.raises(SchemaSourceError, match=message) as raised:
         _renames(text)
     assert str(raised.value).startswith("schema.lp.sql:2:3: ")
+
+
+def test_a_value_hint_before_the_statement_says_where_it_goes() -> None:
+    text = "-- lockplane: renamed from 'pending'\nCREATE TYPE status AS ENUM ('review');"
+    with pytest.raises(SchemaSourceError, match="on the line just before the new value") as raised:
+        _renames(text)
+    assert str(raised.value).startswith("schema.lp.sql:1:1: ")
