@@ -340,7 +340,8 @@ class _Resolver:
                 if hint.target is None:
                     continue
                 if form != "enum" or not hint.target.startswith("'"):
-                    raise _fail(f"a rename hint inside CREATE {kind.upper()} names nothing", first)
+                    what = f"CREATE {kind.upper()}"
+                    raise _fail(f"a rename hint inside {what} names nothing", hint.origin)
                 self._enum_value(schema, name, old_type, unquote_value(hint.target), hint)
 
     def _object(self, kind: str, schema: str, new: str, hint: RenameHint, form: str) -> bool:
