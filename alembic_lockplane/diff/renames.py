@@ -6,7 +6,8 @@ here a hint is tied to what it precedes, checked against the current schema, and
 ``Rename``:
 
 * before ``CREATE SCHEMA`` / ``CREATE TABLE`` / ``CREATE [UNIQUE] INDEX`` / ``CREATE
-  [MATERIALIZED] VIEW`` / ``CREATE TYPE ... AS ENUM`` / ``CREATE DOMAIN``: that object;
+  [MATERIALIZED] VIEW`` / ``CREATE TYPE ... AS ENUM`` / ``CREATE DOMAIN`` / ``CREATE
+  COLLATION``: that object;
 * before a column line inside ``CREATE TABLE``: that column;
 * before a ``CONSTRAINT name ...`` line inside ``CREATE TABLE``, or before (or inside) an
   ``ALTER TABLE ... ADD CONSTRAINT name`` statement: that constraint;
@@ -37,7 +38,7 @@ from alembic_lockplane.source.statement import RenameHint, Statement
 
 RenameKind = Literal[
     "schema", "table", "column", "constraint", "index", "view", "materialized view", "type",
-    "domain", "enum value",
+    "domain", "enum value", "collation",
 ]  # fmt: skip
 
 _NAME = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
@@ -56,6 +57,7 @@ _SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("materialized view", rf"^CREATE\s+MATERIALIZED\s+VIEW\s+{_IF_NOT_EXISTS}{_QNAME}"),
         ("view", rf"^CREATE\s+(?:OR\s+REPLACE\s+)?(?:RECURSIVE\s+)?VIEW\s+{_QNAME}"),
         ("domain", rf"^CREATE\s+DOMAIN\s+{_QNAME}"),
+        ("collation", rf"^CREATE\s+COLLATION\s+{_IF_NOT_EXISTS}{_QNAME}"),
         ("type", rf"^CREATE\s+TYPE\s+{_QNAME}\s*(?P<rest>.*)$"),
         (
             "constraint",
@@ -126,7 +128,7 @@ class Rename:
         domains and schemas are not tables: no table lock."""
         if self.kind == "index":
             return "SHARE UPDATE EXCLUSIVE"
-        if self.kind in ("schema", "type", "domain", "enum value"):
+        if self.kind in ("schema", "type", "domain", "enum value", "collation"):
             return None
         return "ACCESS EXCLUSIVE"
 
@@ -197,6 +199,7 @@ _RUN_ORDER: tuple[RenameKind, ...] = (
     "type",
     "domain",
     "enum value",
+    "collation",
 )
 _ORDER: dict[str, int] = {kind: n for n, kind in enumerate(_RUN_ORDER)}
 
@@ -246,6 +249,7 @@ class _Resolver:
             "materialized view": ((v.schema, v.name) for v in d.views),
             "domain": ((o.schema, o.name) for o in d.domains),
             "type": ((o.schema, o.name) for o in d.enums),
+            "collation": ((o.schema, o.name) for o in d.collations),
         }.get(kind, ())
         schemas = {s for s, n in objects if n == name}
         return schemas.pop() if len(schemas) == 1 else "public"
@@ -280,6 +284,8 @@ class _Resolver:
                 )
             case "domain":
                 return any((d.schema, d.name) == (schema, name) for d in cur.domains)
+            case "collation":
+                return any((c.schema, c.name) == (schema, name) for c in cur.collations)
             case "type":
                 lookup = TYPE_LOOKUPS.get(form)
                 return None if lookup is None else (schema, name) in set(lookup(cur))
@@ -314,8 +320,8 @@ class _Resolver:
         if kind is None or found is None:
             raise _fail(
                 "a rename hint must precede CREATE SCHEMA, TABLE, INDEX, VIEW, MATERIALIZED "
-                "VIEW, TYPE or DOMAIN, a column or CONSTRAINT line of CREATE TABLE, a value line "
-                "of CREATE TYPE ... AS ENUM, or ALTER TABLE ... ADD CONSTRAINT",
+                "VIEW, TYPE, DOMAIN or COLLATION, a column or CONSTRAINT line of CREATE TABLE, "
+                "a value line of CREATE TYPE ... AS ENUM, or ALTER TABLE ... ADD CONSTRAINT",
                 first,
                 hint="see docs/renames.md",
             )

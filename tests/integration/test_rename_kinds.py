@@ -151,6 +151,15 @@ CASES = {
         ("SELECT count(*), min(pg_typeof(n)::text) FROM t", [(50, "positive")]),
         ("SELECT count(*), min(pg_typeof(n)::text) FROM t", [(50, "pos_old")]),
     ),
+    "collation": Case(
+        "CREATE COLLATION bytes_old (locale = 'C.utf8'); CREATE TABLE t (s text COLLATE bytes_old);"
+        " INSERT INTO t SELECT 'v' || g FROM generate_series(1, 50) g;",
+        "-- lockplane: renamed from bytes_old\nCREATE COLLATION bytes (locale = 'C.utf8');\n"
+        "CREATE TABLE t (s text COLLATE bytes);\n",
+        ("ALTER COLLATION public.bytes_old RENAME TO bytes",),
+        ("SELECT count(*), min(s COLLATE public.bytes) FROM t", [(50, "v1")]),
+        ("SELECT count(*), min(s COLLATE public.bytes_old) FROM t", [(50, "v1")]),
+    ),
     "table_with_its_index_and_column": Case(
         "CREATE TABLE people (id int, full_name text); CREATE INDEX people_name ON people"
         " (full_name); INSERT INTO people SELECT g, 'n' || g FROM generate_series(1, 50) g;",
