@@ -22,6 +22,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from alembic_lockplane.diff.changes_collations import (
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_db import (
     AddEnumValue,
     AlterExtension,
@@ -190,6 +195,9 @@ Change = (
     | SetLogged
     | SetReplicaIdentity
     | AlterColumnStorage
+    | CreateCollation
+    | DropCollation
+    | RecreateCollation
 )
 
 

@@ -210,6 +210,7 @@ class CommentKind(StrEnum):
     CONSTRAINT = "constraint"
     INDEX = "index"
     POLICY = "policy"
+    COLLATION = "collation"
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     without_owner,
 )
+from alembic_lockplane.diff.collations import diff_collations
 from alembic_lockplane.diff.dependents import domain_detours, function_uses
 from alembic_lockplane.diff.enums import (
     columns_recast_by_recreate,
@@ -162,6 +163,7 @@ def _changes(current: Schema, desired: Schema) -> list[Change]:
     changes += diff_range_types(current, desired)
     changes += diff_privileges(current, desired, changes) + diff_owners(current, desired, changes)
     changes += replica_identities_rebuilt(current, desired, changes)
+    changes += diff_collations(current, desired)
     return changes
 
 

@@ -87,6 +87,11 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_storage import (
     AlterColumnStorage,
     SetLogged,
@@ -225,6 +230,10 @@ def phase(change: Change) -> int:
         case SetReplicaIdentity(old_kind=old_kind):
             # off an index before indexes and keys are dropped; onto one once they exist
             return 0 if old_kind == "INDEX" else 23
+        case CreateCollation() | RecreateCollation():
+            return 11  # with the extensions: before the tables, domains and types using it
+        case DropCollation():
+            return 32  # after the columns, domains and types that used it are gone
         case _:
             assert_never(change)
 
@@ -277,6 +286,8 @@ def subject(change: Change) -> tuple[str, ...]:
             | SetOwner()
         ):
             return type_subject(change)
+        case CreateCollation(new=c) | DropCollation(old=c) | RecreateCollation(old=c):
+            return (c.schema, c.name)
         case _:
             key: TableKey = change.table
             return tuple(key)

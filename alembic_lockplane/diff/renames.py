@@ -6,10 +6,13 @@ here a hint is tied to what it precedes, checked against the current schema, and
 ``Rename``:
 
 * before ``CREATE SCHEMA`` / ``CREATE TABLE`` / ``CREATE [UNIQUE] INDEX`` / ``CREATE
-  [MATERIALIZED] VIEW`` / ``CREATE TYPE ... AS ENUM`` / ``CREATE DOMAIN``: that object;
+  [MATERIALIZED] VIEW`` / ``CREATE TYPE ... AS ENUM`` / ``CREATE DOMAIN`` / ``CREATE
+  COLLATION``: that object;
 * before a column line inside ``CREATE TABLE``: that column;
 * before a ``CONSTRAINT name ...`` line inside ``CREATE TABLE``, or before (or inside) an
-  ``ALTER TABLE ... ADD CONSTRAINT name`` statement: that constraint.
+  ``ALTER TABLE ... ADD CONSTRAINT name`` statement: that constraint;
+* before a line of ``CREATE TYPE ... AS ENUM (...)`` that starts with a value (a string
+  literal): that value (``ALTER TYPE ... RENAME VALUE``, PostgreSQL 10+).
 
 A hint naming nothing that exists is a ``SchemaSourceError`` at the hint's position. A hint
 whose rename has already happened (the old name is gone, the new one exists) does nothing,
@@ -30,12 +33,12 @@ from typing import Literal, cast
 
 from alembic_lockplane.errors import SchemaSourceError
 from alembic_lockplane.model.objects import Origin, Schema
-from alembic_lockplane.render.quote import qualified, quote_ident
+from alembic_lockplane.render.quote import qualified, quote_ident, quote_literal
 from alembic_lockplane.source.statement import RenameHint, Statement
 
 RenameKind = Literal[
     "schema", "table", "column", "constraint", "index", "view", "materialized view", "type",
-    "domain",
+    "domain", "enum value", "collation",
 ]  # fmt: skip
 
 _NAME = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
@@ -54,6 +57,7 @@ _SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("materialized view", rf"^CREATE\s+MATERIALIZED\s+VIEW\s+{_IF_NOT_EXISTS}{_QNAME}"),
         ("view", rf"^CREATE\s+(?:OR\s+REPLACE\s+)?(?:RECURSIVE\s+)?VIEW\s+{_QNAME}"),
         ("domain", rf"^CREATE\s+DOMAIN\s+{_QNAME}"),
+        ("collation", rf"^CREATE\s+COLLATION\s+{_IF_NOT_EXISTS}{_QNAME}"),
         ("type", rf"^CREATE\s+TYPE\s+{_QNAME}\s*(?P<rest>.*)$"),
         (
             "constraint",
@@ -73,7 +77,8 @@ _CONSTRAINT_LINE = re.compile(
 class Rename:
     """One ``RENAME``. ``schema`` is the object's schema (for a schema rename: the schema's
     old name, the same as ``old``); ``table`` is the table's name when the statement runs
-    (columns and constraints; for a table rename its old name; else empty)."""
+    (columns and constraints; for a table rename its old name; for an enum value the enum
+    type's name; else empty)."""
 
     kind: RenameKind
     schema: str
@@ -93,6 +98,10 @@ class Rename:
                 what = self.kind.upper()
                 target = qualified(self.schema, self.table)
                 return f"ALTER TABLE {target} RENAME {what} {quote_ident(self.old)} TO {new}"
+            case "enum value":
+                target = qualified(self.schema, self.table)
+                old, value = quote_literal(self.old), quote_literal(self.new)
+                return f"ALTER TYPE {target} RENAME VALUE {old} TO {value}"
             case _:
                 what = self.kind.upper()
                 return f"ALTER {what} {qualified(self.schema, self.old)} RENAME TO {new}"
@@ -107,6 +116,9 @@ class Rename:
     def description(self) -> str:
         if self.kind in ("column", "constraint"):
             return f"Rename {self.kind} {self.old} of table {self.table} to {self.new}"
+        if self.kind == "enum value":
+            old, new = quote_literal(self.old), quote_literal(self.new)
+            return f"Rename value {old} of enum type {self.table} to {new}"
         return f"Rename {self.kind} {self.old} to {self.new}"
 
     @property
@@ -116,7 +128,7 @@ class Rename:
         domains and schemas are not tables: no table lock."""
         if self.kind == "index":
             return "SHARE UPDATE EXCLUSIVE"
-        if self.kind in ("schema", "type", "domain"):
+        if self.kind in ("schema", "type", "domain", "enum value", "collation"):
             return None
         return "ACCESS EXCLUSIVE"
 
@@ -127,6 +139,14 @@ def unquote(name: str) -> str:
     if name.startswith('"') and name.endswith('"') and len(name) >= 2:
         return name[1:-1].replace('""', '"')
     return name.lower()
+
+
+def unquote_value(value: str) -> str:
+    """An enum value as written in SQL (a string literal; a bare word is taken as it is)."""
+    value = value.strip()
+    if value.startswith("'") and value.endswith("'") and len(value) >= 2:
+        return value[1:-1].replace("''", "'")
+    return value
 
 
 #: ``CREATE TYPE name AS ...`` forms a hint may rename, and where the current schema keeps
@@ -178,6 +198,8 @@ _RUN_ORDER: tuple[RenameKind, ...] = (
     "materialized view",
     "type",
     "domain",
+    "enum value",
+    "collation",
 )
 _ORDER: dict[str, int] = {kind: n for n, kind in enumerate(_RUN_ORDER)}
 
@@ -227,6 +249,7 @@ class _Resolver:
             "materialized view": ((v.schema, v.name) for v in d.views),
             "domain": ((o.schema, o.name) for o in d.domains),
             "type": ((o.schema, o.name) for o in d.enums),
+            "collation": ((o.schema, o.name) for o in d.collations),
         }.get(kind, ())
         schemas = {s for s, n in objects if n == name}
         return schemas.pop() if len(schemas) == 1 else "public"
@@ -261,6 +284,8 @@ class _Resolver:
                 )
             case "domain":
                 return any((d.schema, d.name) == (schema, name) for d in cur.domains)
+            case "collation":
+                return any((c.schema, c.name) == (schema, name) for c in cur.collations)
             case "type":
                 lookup = TYPE_LOOKUPS.get(form)
                 return None if lookup is None else (schema, name) in set(lookup(cur))
@@ -295,8 +320,8 @@ class _Resolver:
         if kind is None or found is None:
             raise _fail(
                 "a rename hint must precede CREATE SCHEMA, TABLE, INDEX, VIEW, MATERIALIZED "
-                "VIEW, TYPE or DOMAIN, a column or CONSTRAINT line of CREATE TABLE, or "
-                "ALTER TABLE ... ADD CONSTRAINT",
+                "VIEW, TYPE, DOMAIN or COLLATION, a column or CONSTRAINT line of CREATE TABLE, "
+                "a value line of CREATE TYPE ... AS ENUM, or ALTER TABLE ... ADD CONSTRAINT",
                 first,
                 hint="see docs/renames.md",
             )
@@ -312,13 +337,28 @@ class _Resolver:
             for hint in statement.hints:
                 self._constraint(schema, name, unquote(found["constraint"]), hint)
         else:
+            form = type_form(found["rest"]) if kind == "type" else ""
+            old_type = name
+            for hint in _statement_hints(statement):
+                if self._object(kind, schema, name, hint, form):
+                    old_type = unquote(hint.old_name)
             for hint in statement.hints:
-                if hint.target is not None:
-                    raise _fail(f"a rename hint inside CREATE {kind.upper()} names nothing", first)
-                form = type_form(found["rest"]) if kind == "type" else ""
-                self._object(kind, schema, name, hint, form)
+                if hint.target is None:
+                    continue
+                if form != "enum" or not hint.target.startswith("'"):
+                    what = f"CREATE {kind.upper()}"
+                    raise _fail(f"a rename hint inside {what} names nothing", hint.origin)
+                self._enum_value(schema, name, old_type, unquote_value(hint.target), hint)
 
-    def _object(self, kind: str, schema: str, new: str, hint: RenameHint, form: str) -> None:
+    def _object(self, kind: str, schema: str, new: str, hint: RenameHint, form: str) -> bool:
+        """Record the rename; whether it is to run (the old object exists now)."""
+        if form == "enum" and hint.old_name.startswith("'"):
+            raise _fail(
+                "a hint naming a value renames that value: put it on the line just before "
+                "the new value, inside the parentheses",
+                hint.origin,
+                hint="see docs/renames.md",
+            )
         old = unquote(hint.old_name)
         before = self._before(schema)
         exists_old = self._exists(kind, before, old, form)
@@ -332,6 +372,22 @@ class _Resolver:
         what = f"{'type' if kind == 'type' else kind} {before}.{old}"
         rename = Rename(cast(RenameKind, kind), schema, "", old, new, hint.origin)
         self._record(rename, exists_old, exists_new, what)
+        return exists_old
+
+    def _enum_value(
+        self, schema: str, type_name: str, old_type: str, new: str, hint: RenameHint
+    ) -> None:
+        """A value of enum ``schema.type_name`` (``old_type`` now, when the type is renamed
+        too; its value rename runs after the type's)."""
+        old = unquote_value(hint.old_name)
+        before = self._before(schema)
+        enum = next(
+            (e for e in self.current.enums if (e.schema, e.name) == (before, old_type)), None
+        )
+        values = set(enum.values) if enum is not None else set()
+        where = f"enum type {before}.{old_type}"
+        rename = Rename("enum value", schema, type_name, old, new, hint.origin)
+        self._record(rename, old in values, new in values, f"value {old!r} of {where}")
 
     def _table(self, statement: Statement, schema: str, name: str) -> None:
         before = self._before(schema)

@@ -14,6 +14,7 @@ from collections.abc import Sequence as Seq
 import psycopg2.extensions
 
 from alembic_lockplane.introspect import build
+from alembic_lockplane.introspect import collations as collation_kind
 from alembic_lockplane.introspect import objects as kinds
 from alembic_lockplane.introspect import types as type_kinds
 from alembic_lockplane.introspect.session import QueryHook, catalog_session
@@ -72,6 +73,7 @@ def introspect(
         range_types = type_kinds.range_types(session.rows("range_types"))
         granted = type_kinds.privileges(session.rows("privileges")) if privileges else []
         owned = type_kinds.owners(session.rows("owners")) if owners else []
+        collations = collation_kind.collations(session.rows("collations"))
     return Schema(
         namespaces=tuple(namespaces),
         extensions=tuple(extensions),
@@ -87,4 +89,5 @@ def introspect(
         range_types=tuple(range_types),
         privileges=tuple(granted),
         owners=tuple(owned),
+        collations=tuple(collations),
     )

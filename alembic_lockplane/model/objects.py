@@ -330,6 +330,7 @@ class Schema:
     range_types: tuple[RangeType, ...] = field(default=(), metadata={"omit_empty": True})
     privileges: tuple[Privilege, ...] = field(default=(), metadata={"omit_empty": True})
     owners: tuple[Owner, ...] = field(default=(), metadata={"omit_empty": True})
+    collations: tuple[Collation, ...] = field(default=(), metadata={"omit_empty": True})
 
     def __post_init__(self) -> None:
         # Canonical order makes equality, hashing and output independent of input order.
@@ -492,6 +493,7 @@ class Domain:
 
 
 # Composite and range types, privileges and owners live in types.py (it needs Origin from here).
+from alembic_lockplane.model.collations import Collation  # noqa: E402
 from alembic_lockplane.model.types import (  # noqa: E402
     CompositeType,
     Owner,

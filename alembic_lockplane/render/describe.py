@@ -73,6 +73,11 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_storage import (
     AlterColumnStorage,
     SetLogged,
@@ -233,6 +238,10 @@ def describe(change: Change) -> str:
             from alembic_lockplane.render.storage import storage_description  # cycle
 
             return storage_description(change)
+        case CreateCollation() | DropCollation() | RecreateCollation():
+            from alembic_lockplane.render.collations import collation_description  # cycle
+
+            return collation_description(change)
         case _:
             assert_never(change)
 

@@ -75,6 +75,11 @@ from alembic_lockplane.diff.changes import (
     SetSequenceOwnedBy,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_storage import (
     AlterColumnStorage,
     SetLogged,
@@ -95,6 +100,7 @@ from alembic_lockplane.diff.changes_types import (
     SetOwner,
 )
 from alembic_lockplane.model.objects import ConstraintKind
+from alembic_lockplane.render.collations import collation_lock
 from alembic_lockplane.render.objects import object_lock
 from alembic_lockplane.render.partitions import partition_lock
 from alembic_lockplane.render.storage import storage_lock
@@ -197,6 +203,8 @@ def strongest_lock(change: Change) -> str | None:
             return type_lock(change)
         case SetTableOptions() | SetLogged() | SetReplicaIdentity() | AlterColumnStorage():
             return storage_lock(change)
+        case CreateCollation() | DropCollation() | RecreateCollation():
+            return collation_lock(change)
         case _:
             assert_never(change)
 
@@ -274,5 +282,7 @@ def table_work(change: Change) -> TableWork:
             return SCAN  # the rows are checked against the bound
         case SetLogged():
             return REWRITE  # the table and its indexes are written anew (WAL-logged or not)
+        case RecreateCollation(uses=uses):
+            return SCAN if uses else NO_WORK  # columns moved over: their indexes rebuilt
         case _:
             return NO_WORK

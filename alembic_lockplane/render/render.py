@@ -76,6 +76,11 @@ from alembic_lockplane.diff.changes import (
     TableKey,
     ValidateConstraint,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_storage import (
     AlterColumnStorage,
     SetLogged,
@@ -96,6 +101,7 @@ from alembic_lockplane.diff.changes_types import (
     SetOwner,
 )
 from alembic_lockplane.model.objects import Constraint, Identity, Policy, Sequence
+from alembic_lockplane.render.collations import collation_statements
 from alembic_lockplane.render.describe import describe
 from alembic_lockplane.render.enums import recreate_enum
 from alembic_lockplane.render.objects import object_statements
@@ -311,6 +317,8 @@ def statements(change: Change) -> list[str]:
             return type_statements(change)
         case SetTableOptions() | SetLogged() | SetReplicaIdentity() | AlterColumnStorage():
             return storage_statements(change)
+        case CreateCollation() | DropCollation() | RecreateCollation():
+            return collation_statements(change)
         case _:
             assert_never(change)
 

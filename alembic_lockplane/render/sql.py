@@ -99,6 +99,8 @@ def comment_object(target: CommentTarget) -> str:
             return f"COLUMN {owner}.{quote_ident(name)}"
         case CommentKind.CONSTRAINT | CommentKind.POLICY:
             return f"{kind.value.upper()} {quote_ident(name)} ON {owner}"
+        case CommentKind.COLLATION:
+            return f"COLLATION {qualified(schema, name)}"
 
 
 def comment(target: CommentTarget, text: str | None) -> str:

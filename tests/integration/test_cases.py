@@ -6,7 +6,8 @@ plan A -> B is applied to A, after which A must introspect equal to B and a new 
 empty; then the rollback plan is applied and
 A must introspect equal to where it started. The plan must also come out identical when
 computed twice. A case may carry ``meta.json`` with ``{"min_version": 160000, "reason":
-"..."}`` when it needs a newer server, or ``{"irreversible": "why"}`` when the plan has a
+"..."}`` when it needs a newer server, ``{"needs_icu": "why"}`` when it needs a server built
+with ICU, or ``{"irreversible": "why"}`` when the plan has a
 step with no honest reverse: then the rollback must be refused, naming the step.
 """
 
@@ -55,6 +56,15 @@ class Database(ReusableDatabase):
 
     def schema(self) -> Schema:
         return introspect(self.conn)
+
+    def has_icu(self) -> bool:
+        """Whether the server was built with ICU (initdb then imports its locales)."""
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "SELECT EXISTS (SELECT FROM pg_collation WHERE collprovider = 'i'"
+                " AND collname <> 'unicode')"
+            )
+            return bool(cur.fetchone()[0])
 
     def apply(self, plan: Plan) -> None:
         """Transactional steps in one transaction (per run of them), the others outside."""
@@ -117,6 +127,8 @@ def test_case(case: str, databases: tuple[Database, Database], pg_version_num: i
     if pg_version_num < meta.get("min_version", 0):
         pytest.skip(meta["reason"])
     a, b = databases
+    if "needs_icu" in meta and not a.has_icu():
+        pytest.skip(meta["needs_icu"])
     a.run_script((folder / "current.sql").read_text())
     b.run_script((folder / "desired.sql").read_text())
     start, desired = a.schema(), b.schema()

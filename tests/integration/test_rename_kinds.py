@@ -103,6 +103,43 @@ CASES = {
         ("SELECT count(*), min(m::text), min(pg_typeof(m)::text) FROM t", [(50, "sad", "mood")]),
         ("SELECT count(*), min(pg_typeof(m)::text) FROM t", [(50, "mood_old")]),
     ),
+    "enum_value": Case(
+        "CREATE TYPE status AS ENUM ('draft', 'pending', 'done'); CREATE TABLE t (s status);"
+        " INSERT INTO t SELECT 'pending' FROM generate_series(1, 50);"
+        " INSERT INTO t VALUES ('draft');",
+        "CREATE TYPE status AS ENUM (\n  'draft',\n  -- lockplane: renamed from 'pending'\n"
+        "  'review',\n  'done'\n);\nCREATE TABLE t (s status);\n",
+        ("ALTER TYPE public.status RENAME VALUE 'pending' TO 'review'",),
+        ("SELECT s::text, count(*) FROM t GROUP BY 1 ORDER BY 1", [("draft", 1), ("review", 50)]),
+        ("SELECT s::text, count(*) FROM t GROUP BY 1 ORDER BY 1", [("draft", 1), ("pending", 50)]),
+    ),
+    "enum_value_and_an_added_value": Case(
+        "CREATE TYPE status AS ENUM ('draft', 'pending', 'done'); CREATE TABLE t (s status);"
+        " INSERT INTO t SELECT 'pending' FROM generate_series(1, 50);",
+        "CREATE TYPE status AS ENUM (\n  'draft',\n  -- lockplane: renamed from 'pending'\n"
+        "  'review',\n  'approved',\n  'done'\n);\nCREATE TABLE t (s status);\n",
+        (
+            "ALTER TYPE public.status RENAME VALUE 'pending' TO 'review'",
+            "ALTER TYPE public.status ADD VALUE 'approved' AFTER 'review'",
+        ),
+        ("SELECT count(*), min(s::text) FROM t", [(50, "review")]),
+        ("SELECT count(*), min(s::text) FROM t", [(50, "pending")]),
+    ),
+    "enum_value_with_its_type": Case(
+        "CREATE TYPE mood_old AS ENUM ('ok', 'sad'); CREATE TABLE t (m mood_old);"
+        " INSERT INTO t SELECT 'sad' FROM generate_series(1, 50);",
+        "-- lockplane: renamed from mood_old\nCREATE TYPE mood AS ENUM (\n  'ok',\n"
+        "  -- lockplane: renamed from 'sad'\n  'Blue'\n);\nCREATE TABLE t (m mood);\n",
+        (
+            "ALTER TYPE public.mood_old RENAME TO mood",
+            "ALTER TYPE public.mood RENAME VALUE 'sad' TO 'Blue'",
+        ),
+        ("SELECT count(*), min(m::text), min(pg_typeof(m)::text) FROM t", [(50, "Blue", "mood")]),
+        (
+            "SELECT count(*), min(m::text), min(pg_typeof(m)::text) FROM t",
+            [(50, "sad", "mood_old")],
+        ),
+    ),
     "domain": Case(
         "CREATE DOMAIN pos_old AS int CONSTRAINT pos_check CHECK (VALUE > 0);"
         " CREATE TABLE t (n pos_old);"
@@ -113,6 +150,15 @@ CASES = {
         ("ALTER DOMAIN public.pos_old RENAME TO positive",),
         ("SELECT count(*), min(pg_typeof(n)::text) FROM t", [(50, "positive")]),
         ("SELECT count(*), min(pg_typeof(n)::text) FROM t", [(50, "pos_old")]),
+    ),
+    "collation": Case(
+        "CREATE COLLATION bytes_old (locale = 'C.utf8'); CREATE TABLE t (s text COLLATE bytes_old);"
+        " INSERT INTO t SELECT 'v' || g FROM generate_series(1, 50) g;",
+        "-- lockplane: renamed from bytes_old\nCREATE COLLATION bytes (locale = 'C.utf8');\n"
+        "CREATE TABLE t (s text COLLATE bytes);\n",
+        ("ALTER COLLATION public.bytes_old RENAME TO bytes",),
+        ("SELECT count(*), min(s COLLATE public.bytes) FROM t", [(50, "v1")]),
+        ("SELECT count(*), min(s COLLATE public.bytes_old) FROM t", [(50, "v1")]),
     ),
     "table_with_its_index_and_column": Case(
         "CREATE TABLE people (id int, full_name text); CREATE INDEX people_name ON people"
@@ -216,6 +262,11 @@ def test_rename_hint_oracle(name: str, pg_server: str, tmp_path: Path) -> None:
             "-- lockplane: renamed from nope\nCREATE TYPE pair AS (a int, b int);",
             "1:1",
             "renaming a composite type is not supported yet",
+        ),
+        (
+            "CREATE TYPE e AS ENUM (\n  'a',\n  -- lockplane: renamed from 'nope'\n  'b'\n);",
+            "3:3",
+            "value 'nope' of enum type public.e does not exist",
         ),
         (
             "-- lockplane: renamed from nope\nCREATE SEQUENCE s;",

@@ -69,6 +69,12 @@ from alembic_lockplane.diff.changes import (
     ValidateConstraint,
     enum_change,
 )
+from alembic_lockplane.diff.changes_collations import (
+    CollationColumnUse,
+    CreateCollation,
+    DropCollation,
+    RecreateCollation,
+)
 from alembic_lockplane.diff.changes_partitions import (
     AddInherit,
     AttachPartition,
@@ -94,6 +100,7 @@ from alembic_lockplane.diff.changes_types import (
     RemovePrivilege,
     SetOwner,
 )
+from alembic_lockplane.model.collations import Collation
 from alembic_lockplane.model.objects import (
     Column,
     Constraint,
@@ -238,6 +245,18 @@ SAMPLES += [
     SetLogged(T, True),
     SetReplicaIdentity(T, "INDEX", "t_key", "FULL", None),
     AlterColumnStorage(T, Column("body", "text"), Column("body", "text", storage="main")),
+]
+
+# Collations (diff/changes_collations.py).
+COLLATION = Collation("public", "ci", "icu", "und-u-ks-level2", deterministic=False)
+SAMPLES += [
+    CreateCollation(COLLATION),
+    DropCollation(COLLATION),
+    RecreateCollation(
+        COLLATION,
+        replace(COLLATION, locale="und"),
+        (CollationColumnUse(T, Column("name", "text", collation="public.ci")),),
+    ),
 ]
 
 

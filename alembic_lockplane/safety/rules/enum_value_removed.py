@@ -30,12 +30,13 @@ RULE = Rule(
         "Removes {values} from type {type}: PostgreSQL cannot drop an enum value, so the type "
         "is recreated and every column using it is converted; the conversion fails on any "
         "row that holds a removed value, and code that still writes it breaks. A renamed "
-        "value looks the same: removed plus added."
+        "value without a rename hint looks the same: removed plus added."
     ),
     hint=(
         "First UPDATE rows to other values and deploy code that no longer uses the removed "
-        "ones; to rename a value, use ALTER TYPE ... RENAME VALUE by hand. Allow with "
-        "--allow enum_value_removed."
+        "ones. To rename a value instead (rows keep it, no rewrite), put "
+        "the comment -- lockplane: renamed from 'old' on the line before the new value in CREATE "
+        "TYPE ... AS ENUM (docs/renames.md). Allow with --allow enum_value_removed."
     ),
     blocking=True,
     check=_check,

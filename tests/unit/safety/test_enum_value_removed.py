@@ -23,6 +23,7 @@ def test_a_renamed_value_counts_as_removed() -> None:
     change = enum_change(OLD, EnumType("public", "mood", ("sad", "fine", "happy")), USE)
     [f] = found(change, existing(users()), CODE)
     assert "'ok'" in f.message
+    assert f.hint is not None and "-- lockplane: renamed from 'old'" in f.hint
 
 
 def test_adding_or_reordering_values_removes_nothing() -> None:

@@ -1,0 +1,2 @@
+CREATE COLLATION copied FROM "C";
+CREATE TABLE t (s text COLLATE copied);

@@ -1,0 +1,1 @@
+CREATE TABLE "Things" ("Id" int);
